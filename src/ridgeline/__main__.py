@@ -1,0 +1,5 @@
+"""Allows ``python -m ridgeline``."""
+
+from ridgeline.cli.main import run
+
+run()

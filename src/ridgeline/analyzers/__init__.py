@@ -1,0 +1,1 @@
+"""Analyzers: each looks at files of a workspace and yields findings."""

@@ -1,0 +1,42 @@
+"""The Analyzer protocol and what the pipeline hands to analyzers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ridgeline.domain.findings import Finding
+from ridgeline.domain.scan import ScanMode
+
+
+@dataclass(frozen=True, slots=True)
+class FileInput:
+    """One file's decoded text, read once by the pipeline and shared by every analyzer."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisContext:
+    """Per-scan facts analyzers may use. ``secret_salt`` keys the hashes kept of secrets."""
+
+    root: Path
+    mode: ScanMode = ScanMode.FAST
+    secret_salt: bytes = b"ridgeline-local"
+
+
+class Analyzer(Protocol):
+    name: str
+    version: str
+
+    def wants(self, path: str) -> bool:
+        """Cheap, path-only decision whether ``analyze`` should see this file."""
+
+    def analyze(self, file: FileInput, ctx: AnalysisContext) -> Iterator[Finding]:
+        """Findings of one file. An exception here becomes a file error; the scan goes on."""
+
+    def finish(self, ctx: AnalysisContext) -> Iterator[Finding]:
+        """Whole-repository findings after every file was seen (may yield nothing)."""

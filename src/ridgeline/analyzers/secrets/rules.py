@@ -1,0 +1,114 @@
+"""Secret rules as data: loading and validating the packaged TOML rule files.
+
+A rule file holds ``[[rules]]`` tables with: ``id``, ``title``, ``description``, ``severity``,
+``keywords`` (lower-case literals, at least one must occur in a file for the rule to run),
+``regex`` (the secret in ``secret_group``, default 1, or the whole match when the regex has no
+group), optional ``entropy`` (minimum Shannon bits per character of the secret), optional
+``[rules.allowlist]`` (``regexes`` on the secret, ``stopwords``, ``paths``), and ``examples`` /
+``counter_examples`` that the test suite checks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ridgeline.domain.findings import Confidence, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Allowlist:
+    regexes: tuple[re.Pattern[str], ...] = ()
+    stopwords: tuple[str, ...] = ()
+    paths: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SecretRule:
+    id: str
+    title: str
+    description: str
+    severity: Severity
+    keywords: tuple[str, ...]
+    regex: re.Pattern[str]
+    secret_group: int = 1
+    entropy: float | None = None
+    confidence: Confidence = Confidence.HIGH
+    allowlist: Allowlist = field(default_factory=Allowlist)
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+    def secret_of(self, match: re.Match[str]) -> tuple[str, int, int]:
+        """The secret text and its span within the scanned text."""
+        group = self.secret_group if self.regex.groups >= self.secret_group else 0
+        return match.group(group), match.start(group), match.end(group)
+
+
+class RuleError(ValueError):
+    pass
+
+
+def _compile(pattern: str, rule_id: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise RuleError(f"rule {rule_id}: invalid regex: {exc}") from None
+
+
+def parse_rule(raw: dict[str, object]) -> SecretRule:
+    rule_id = str(raw.get("id", "")).strip()
+    if not rule_id:
+        raise RuleError("rule without id")
+    allow_raw = raw.get("allowlist") or {}
+    if not isinstance(allow_raw, dict):
+        raise RuleError(f"rule {rule_id}: allowlist must be a table")
+    allowlist = Allowlist(
+        regexes=tuple(_compile(p, rule_id) for p in allow_raw.get("regexes", [])),
+        stopwords=tuple(str(w).lower() for w in allow_raw.get("stopwords", [])),
+        paths=tuple(_compile(p, rule_id) for p in allow_raw.get("paths", [])),
+    )
+    keywords = tuple(str(k).lower() for k in raw.get("keywords", []))  # type: ignore[union-attr]
+    if not keywords:
+        raise RuleError(f"rule {rule_id}: at least one keyword is required")
+    entropy = raw.get("entropy")
+    return SecretRule(
+        id=rule_id,
+        title=str(raw.get("title") or rule_id),
+        description=str(raw.get("description") or ""),
+        severity=Severity.parse(str(raw.get("severity", "high"))),
+        keywords=keywords,
+        regex=_compile(str(raw["regex"]), rule_id),
+        secret_group=int(raw.get("secret_group", 1)),  # type: ignore[call-overload]
+        entropy=float(entropy) if entropy is not None else None,  # type: ignore[arg-type]
+        confidence=Confidence.parse(str(raw.get("confidence", "high"))),
+        allowlist=allowlist,
+        examples=tuple(raw.get("examples", [])),  # type: ignore[arg-type]
+        counter_examples=tuple(raw.get("counter_examples", [])),  # type: ignore[arg-type]
+    )
+
+
+def parse_rules(text: str) -> list[SecretRule]:
+    document = tomllib.loads(text)
+    rules = [parse_rule(raw) for raw in document.get("rules", [])]
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError(f"duplicate rule id {rule.id}")
+        seen.add(rule.id)
+    return rules
+
+
+def load_packaged_rules() -> list[SecretRule]:
+    """Every ``*.toml`` file under ``ridgeline/analyzers/secrets/rules``, ids unique across files."""
+    folder = resources.files("ridgeline.analyzers.secrets") / "rules"
+    rules: list[SecretRule] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            rules.extend(parse_rules(entry.read_text(encoding="utf-8")))
+    ids = [rule.id for rule in rules]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise RuleError(f"duplicate rule ids: {', '.join(sorted(duplicates))}")
+    return rules

@@ -1,0 +1,89 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from ridgeline import __version__
+from ridgeline.api.middleware import RequestIdMiddleware
+from ridgeline.api.routes import build_router
+from ridgeline.api.runtime import ServerRuntime
+from ridgeline.domain.errors import RidgelineError
+
+log = logging.getLogger("ridgeline.api")
+
+_SCHEMAS: dict[str, Any] = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {"error": {"type": "string"}},
+    },
+    "ScanRequest": {
+        "type": "object",
+        "required": ["repository_name", "branch_name"],
+        "properties": {
+            "repository_name": {"type": "string", "description": "owner/repo"},
+            "branch_name": {"type": "string"},
+            "scan_mode": {"type": "string", "enum": ["fast", "plus"], "default": "fast"},
+            "github_token": {"type": "string", "writeOnly": True},
+            "provider": {"type": "string", "default": "github"},
+            "repo_url": {"type": "string", "format": "uri"},
+        },
+    },
+}
+
+
+def create_app(runtime: ServerRuntime) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        runtime.queue.start()
+        try:
+            yield
+        finally:
+            runtime.queue.shutdown()
+
+    app = FastAPI(
+        title="Ridgeline scan API",
+        version=__version__,
+        description="Wire-compatible with the Rafter static-scan API.",
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+
+    @app.exception_handler(RidgelineError)
+    async def ridgeline_error(_request: Request, exc: RidgelineError) -> JSONResponse:
+        if exc.http_status >= 500 and exc.http_status != 504:
+            log.error("request failed: %s", type(exc).__name__)
+        return JSONResponse({"error": exc.message, **exc.extra}, status_code=exc.http_status)
+
+    router = build_router()
+    app.include_router(router, prefix="/api/static")
+    app.include_router(router, prefix="/api//static", include_in_schema=False)
+
+    @app.get("/healthz", summary="Liveness")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", summary="Readiness: database and queue reachable")
+    async def readyz() -> JSONResponse:
+        ready = runtime.database_ready() and runtime.queue.healthy()
+        return JSONResponse({"status": "ok" if ready else "unavailable"}, status_code=200 if ready else 503)
+
+    original_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = original_openapi()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(_SCHEMAS)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.add_middleware(RequestIdMiddleware)
+    return app

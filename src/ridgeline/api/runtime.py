@@ -1,0 +1,83 @@
+"""The server's long-lived parts, assembled once from settings (the composition root)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ridgeline.config import Settings, ensure_data_dir, server_secret
+from ridgeline.queue.base import JobQueue
+from ridgeline.services.token_cipher import TokenCipher
+from ridgeline.store.database import make_engine, make_session_factory
+from ridgeline.store.migrate import upgrade
+from ridgeline.store.repositories import ScanRepository
+from ridgeline.workspace.git import RemoteRepository, ls_remote_branch
+from ridgeline.workspace.providers import HostedProvider, LocalProvider, Provider, ProviderRegistry
+
+log = logging.getLogger(__name__)
+
+
+def build_providers(settings: Settings) -> ProviderRegistry:
+    providers: list[Provider] = [HostedProvider("github", settings.github_url)]
+    if settings.local_repos is not None:
+        providers.append(LocalProvider(settings.local_repos.expanduser()))
+    return ProviderRegistry(providers)
+
+
+@dataclass
+class ServerRuntime:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    providers: ProviderRegistry
+    cipher: TokenCipher
+    server_secret: bytes
+    queue: JobQueue
+
+    def check_remote(self, remote: RemoteRepository, branch: str) -> None:
+        ls_remote_branch(remote, branch, timeout=self.settings.ls_remote_timeout)
+
+    def database_ready(self) -> bool:
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            return False
+
+
+def open_store(settings: Settings) -> tuple[Engine, sessionmaker[Session]]:
+    if settings.is_embedded and settings.database_url is None:
+        ensure_data_dir(settings)
+    engine = make_engine(settings.effective_database_url)
+    return engine, make_session_factory(engine)
+
+
+def build_runtime(settings: Settings, *, migrate: bool = True) -> ServerRuntime:
+    from ridgeline.queue.local import LocalJobQueue
+    from ridgeline.worker.job import WorkerRuntime, run_scan_job
+
+    secret = server_secret(settings)
+    engine, sessions = open_store(settings)
+    if migrate:
+        upgrade(engine)
+    providers = build_providers(settings)
+    cipher = TokenCipher(secret)
+    worker_runtime = WorkerRuntime(settings, sessions, providers, cipher, secret)
+
+    def recover() -> list[str]:
+        with sessions.begin() as session:
+            repo = ScanRepository(session)
+            ids = repo.unfinished_ids()
+            for scan_id in ids:
+                row = repo.get(scan_id)
+                if row is not None and row.status == "processing":
+                    row.status = "queued"
+        return ids
+
+    queue = LocalJobQueue(partial(run_scan_job, runtime=worker_runtime), settings.workers, recover)
+    return ServerRuntime(settings, engine, sessions, providers, cipher, secret, queue)

@@ -1,0 +1,1 @@
+"""The ``ridgeline`` command. The client half imports nothing of the server."""

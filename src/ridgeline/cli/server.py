@@ -1,0 +1,111 @@
+"""Server-side commands: ``serve``, ``db upgrade`` and ``admin``. Heavy imports stay inside them."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+
+from ridgeline.domain.errors import RidgelineError
+
+admin_app = typer.Typer(help="Accounts and API keys (server side).", no_args_is_help=True)
+account_app = typer.Typer(help="Accounts.", no_args_is_help=True)
+key_app = typer.Typer(help="API keys.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+admin_app.add_typer(account_app, name="account")
+admin_app.add_typer(key_app, name="key")
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _open():  # type: ignore[no-untyped-def]
+    from ridgeline.api.runtime import open_store
+    from ridgeline.config import load_settings, server_secret
+    from ridgeline.store.migrate import upgrade
+
+    settings = load_settings()
+    secret = server_secret(settings)
+    engine, sessions = open_store(settings)
+    upgrade(engine)
+    return settings, secret, sessions
+
+
+def _guard(error: RidgelineError) -> typer.Exit:
+    typer.echo(f"Error: {error.message}", err=True)
+    return typer.Exit(error.exit_code if error.exit_code != 0 else 1)
+
+
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int | None, typer.Option(help="In-process scan workers (default RIDGELINE_WORKERS or 2).")] = None,
+) -> None:
+    """Run the API and the in-process scan workers (SQLite in the data directory by default)."""
+    import uvicorn
+
+    from ridgeline.api.app import create_app
+    from ridgeline.api.runtime import build_runtime
+    from ridgeline.config import load_settings
+
+    settings = load_settings()
+    if workers is not None:
+        settings.workers = workers
+    _configure_logging(settings.log_level)
+    try:
+        runtime = build_runtime(settings)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    app = create_app(runtime)
+    logging.getLogger("ridgeline").info("data directory: %s", settings.data_dir)
+    uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply database migrations."""
+    try:
+        _open()
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    typer.echo("Database is up to date.")
+
+
+@account_app.command("create")
+def account_create(
+    name: Annotated[str, typer.Argument(help="Account name.")],
+    plan: Annotated[str, typer.Option(help="Plan name.")] = "default",
+) -> None:
+    """Create an account."""
+    from ridgeline.services.accounts import create_account
+
+    try:
+        _settings, _secret, sessions = _open()
+        with sessions.begin() as session:
+            create_account(session, name, plan)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    typer.echo(f"Created account {name}.")
+
+
+@key_app.command("create")
+def key_create(
+    account: Annotated[str, typer.Option("--account", help="Account that owns the key.")],
+    scope: Annotated[str, typer.Option(help="scan (may trigger scans) or read.")] = "scan",
+    expires: Annotated[int | None, typer.Option(help="Days until the key expires.")] = None,
+) -> None:
+    """Create an API key and print it once (only its HMAC is stored)."""
+    from ridgeline.services.keys import SCOPES, create_key
+
+    if scope not in SCOPES:
+        typer.echo(f"Error: --scope must be one of {', '.join(SCOPES)}.", err=True)
+        raise typer.Exit(1)
+    try:
+        _settings, secret, sessions = _open()
+        with sessions.begin() as session:
+            key = create_key(session, secret, account, scope, expires)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    typer.echo(key)

@@ -1,0 +1,1 @@
+"""Renderers of scan reports, shared by the server and the CLI."""

@@ -1,0 +1,1 @@
+"""The analysis pipeline shared by the server's workers and ``ridgeline check``."""

@@ -1,0 +1,101 @@
+"""One walk over a workspace, each file read once and handed to every analyzer that wants it.
+
+A crash of an analyzer on one file is recorded as that analyzer's file error and the scan goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ridgeline.analyzers.base import AnalysisContext, Analyzer, FileInput
+from ridgeline.domain.findings import Finding
+from ridgeline.domain.report import AnalyzerRun, AnalyzerStatus, FileError, ScanReport
+from ridgeline.workspace.walker import WalkStats, walk
+
+log = logging.getLogger(__name__)
+
+_MAX_ERRORS_KEPT = 50
+
+
+@dataclass(slots=True)
+class _RunState:
+    files: int = 0
+    seconds: float = 0.0
+    errors: list[FileError] = field(default_factory=list)
+    error_count: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+
+def run_pipeline(
+    root: Path,
+    analyzers: list[Analyzer],
+    ctx: AnalysisContext,
+    *,
+    max_file_bytes: int,
+    commit_sha: str = "",
+    on_file: Callable[[str], None] | None = None,
+) -> ScanReport:
+    states = {a.name: _RunState() for a in analyzers}
+    stats = WalkStats()
+    for source in walk(root, max_file_bytes=max_file_bytes, stats=stats):
+        interested = [a for a in analyzers if a.wants(source.path)]
+        if on_file is not None:
+            on_file(source.path)
+        if not interested:
+            continue
+        try:
+            text = source.read_text()
+        except OSError as exc:
+            for analyzer in interested:
+                _record_error(states[analyzer.name], source.path, f"unreadable: {exc.strerror}")
+            continue
+        file_input = FileInput(source.path, text)
+        for analyzer in interested:
+            state = states[analyzer.name]
+            started = time.perf_counter()
+            try:
+                state.findings.extend(analyzer.analyze(file_input, ctx))
+                state.files += 1
+            except Exception as exc:  # one file's failure must not end the scan
+                log.warning("analyzer %s failed on a file: %s", analyzer.name, type(exc).__name__)
+                _record_error(state, source.path, f"analyzer error: {type(exc).__name__}")
+            state.seconds += time.perf_counter() - started
+    runs: list[AnalyzerRun] = []
+    findings: list[Finding] = []
+    for analyzer in analyzers:
+        state = states[analyzer.name]
+        started = time.perf_counter()
+        status = AnalyzerStatus.SUCCEEDED
+        try:
+            state.findings.extend(analyzer.finish(ctx))
+        except Exception as exc:
+            log.warning("analyzer %s failed to finish: %s", analyzer.name, type(exc).__name__)
+            _record_error(state, "", f"analyzer error: {type(exc).__name__}")
+            status = AnalyzerStatus.FAILED
+        state.seconds += time.perf_counter() - started
+        if status is AnalyzerStatus.SUCCEEDED and state.error_count:
+            status = AnalyzerStatus.PARTIALLY_SUCCEEDED
+        runs.append(
+            AnalyzerRun(
+                name=analyzer.name,
+                version=analyzer.version,
+                status=status,
+                files=state.files,
+                duration_ms=int(state.seconds * 1000),
+                errors=tuple(state.errors),
+                skipped=dict(stats.skipped),
+            )
+        )
+        findings.extend(state.findings)
+    findings.sort(key=lambda f: f.sort_key)
+    return ScanReport(findings=tuple(findings), analyzers=tuple(runs), commit_sha=commit_sha)
+
+
+def _record_error(state: _RunState, path: str, message: str) -> None:
+    state.error_count += 1
+    if len(state.errors) < _MAX_ERRORS_KEPT:
+        state.errors.append(FileError(path, message))

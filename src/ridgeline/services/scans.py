@@ -1,0 +1,184 @@
+"""Scan requests: validation in the order API.md fixes, acceptance, and the result envelopes."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.orm import Session
+
+from ridgeline.domain.errors import ForbiddenError, InvalidRequest, NotFound
+from ridgeline.domain.scan import (
+    ScanMode,
+    ScanStatus,
+    ScanTarget,
+    normalise_repository_name,
+    validate_branch_name,
+)
+from ridgeline.services.keys import Principal
+from ridgeline.services.token_cipher import TokenCipher
+from ridgeline.store.repositories import ScanRepository
+from ridgeline.store.tables import ScanRow, utcnow
+from ridgeline.workspace.git import RemoteRepository
+from ridgeline.workspace.providers import ProviderRegistry
+
+RemoteCheck = Callable[[RemoteRepository, str], object]
+
+_MAX_TOKEN = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSubmission:
+    target: ScanTarget
+    mode: ScanMode
+    token: str | None
+
+
+def _optional_string(body: dict[str, Any], field: str) -> str | None:
+    value = body.get(field)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InvalidRequest(f"Invalid field: {field} (expected a string)")
+    return value
+
+
+def _required_string(body: dict[str, Any], field: str) -> str:
+    value = _optional_string(body, field)
+    if value is None:
+        raise InvalidRequest(f"Missing required field: {field}")
+    return value
+
+
+def parse_submission(body: object, providers: ProviderRegistry) -> ScanSubmission:
+    """Validate a POST body; raise InvalidRequest with the exact texts of API.md."""
+    if not isinstance(body, dict):
+        raise InvalidRequest()
+    repository = _required_string(body, "repository_name")
+    branch = _required_string(body, "branch_name")
+    repository = normalise_repository_name(repository)
+    branch = validate_branch_name(branch)
+    mode_raw = body.get("scan_mode")
+    if mode_raw is None or mode_raw == "":
+        mode = ScanMode.FAST
+    elif mode_raw in ("fast", "plus"):
+        mode = ScanMode(mode_raw)
+    else:
+        raise InvalidRequest('Invalid field: scan_mode (expected "fast" or "plus")')
+    token = _optional_string(body, "github_token")
+    if token is not None and (len(token) > _MAX_TOKEN or not token.isprintable() or " " in token):
+        raise InvalidRequest("Invalid field: github_token (expected a token)")
+    provider_name = _optional_string(body, "provider") or "github"
+    provider = providers.get(provider_name)
+    repo_url = _optional_string(body, "repo_url")
+    if repo_url is not None:
+        _check_repo_url(repo_url, repository, getattr(provider, "base_url", None))
+    target = ScanTarget(provider.name, repository, branch, repo_url)
+    return ScanSubmission(target=target, mode=mode, token=token)
+
+
+def _check_repo_url(repo_url: str, repository: str, base_url: str | None) -> None:
+    invalid = InvalidRequest("Invalid field: repo_url (expected https://<allowed host>/<owner>/<repo>)")
+    if base_url is None:
+        raise invalid
+    try:
+        given, base = urlsplit(repo_url), urlsplit(base_url)
+    except ValueError:
+        raise invalid from None
+    if given.username or given.password or given.query or given.fragment:
+        raise invalid
+    if (given.scheme, given.netloc.lower()) != (base.scheme, base.netloc.lower()):
+        raise invalid
+    path = given.path.removesuffix("/").removesuffix(".git")
+    base_path = base.path.rstrip("/")
+    if path.lower() != f"{base_path}/{repository}".lower():
+        raise invalid
+
+
+def prepare_submission(
+    principal: Principal,
+    body: object,
+    *,
+    providers: ProviderRegistry,
+    check_remote: RemoteCheck,
+) -> ScanSubmission:
+    """Checks 2–5 of API.md that need no database (the rate limit is the API layer's).
+
+    Runs outside any transaction: the remote look-up may take seconds.
+    """
+    if not principal.can_scan():
+        raise ForbiddenError()
+    submission = parse_submission(body, providers)
+    remote = providers.remote_for(submission.target, submission.token)
+    check_remote(remote, submission.target.branch_name)
+    return submission
+
+
+def record_scan(session: Session, principal: Principal, submission: ScanSubmission,
+                cipher: TokenCipher) -> ScanRow:  # fmt: skip
+    """Store the accepted scan as queued. The caller commits, then enqueues."""
+    row = ScanRow(
+        id=str(uuid.uuid4()),
+        account_id=principal.account_id,
+        repository_name=submission.target.repository_name,
+        branch_name=submission.target.branch_name,
+        scan_mode=submission.mode.value,
+        provider=submission.target.provider,
+        repo_url=submission.target.repo_url,
+        status=ScanStatus.QUEUED.value,
+        token_ciphertext=cipher.encrypt(submission.token) if submission.token else None,
+        attempts=0,
+        created_at=utcnow(),
+    )
+    return ScanRepository(session).add(row)
+
+
+def parse_scan_id(value: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except (ValueError, AttributeError, TypeError):
+        raise NotFound() from None
+
+
+def scan_for(session: Session, principal: Principal, scan_id: str) -> ScanRow:
+    """The principal's own scan; another account's id answers exactly like an unknown one."""
+    row = ScanRepository(session).get_for_account(parse_scan_id(scan_id), principal.account_id)
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # SQLite hands back naive datetimes; they are stored in UTC
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def scan_envelope(row: ScanRow) -> dict[str, Any]:
+    """The JSON answer for a scan in any status (``format=json``)."""
+    base: dict[str, Any] = {
+        "status": row.status,
+        "scan_id": row.id,
+        "repository_name": row.repository_name,
+        "branch_name": row.branch_name,
+        "scan_mode": row.scan_mode,
+    }
+    if row.status == ScanStatus.FAILED.value:
+        base["error"] = row.error or "The scan failed."
+        return base
+    if row.status != ScanStatus.COMPLETED.value or row.report is None:
+        return base
+    report = json.loads(row.report)
+    base["scan_date"] = _iso(row.finished_at)
+    base["commit_sha"] = row.commit_sha
+    base["summary"] = report["summary"]
+    base["analyzers"] = report["analyzers"]
+    base["vulnerabilities"] = report["vulnerabilities"]
+    return base

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables, the repositories that hold all SQL, and Alembic migrations."""

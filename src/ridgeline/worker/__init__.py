@@ -1,0 +1,1 @@
+"""Runs one scan job: owns its transactions, the workspace's lifetime and its failures."""

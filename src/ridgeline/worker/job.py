@@ -1,0 +1,123 @@
+"""One scan job, idempotent: a second run of the same scan replaces nothing it should not.
+
+1. claim the scan (queued → processing) and wipe the stored token in the same commit;
+2. clone into a throw-away directory that is always deleted;
+3. run the pipeline; store the report and ``completed`` in one transaction.
+Failures become ``failed`` with a reason a user can act on; crashes of ours say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from ridgeline.analyzers.base import AnalysisContext
+from ridgeline.analyzers.registry import build_analyzers
+from ridgeline.config import Settings
+from ridgeline.domain.errors import RidgelineError, ScanFailure
+from ridgeline.domain.scan import ScanMode, ScanStatus, ScanTarget
+from ridgeline.output.json import report_to_dict
+from ridgeline.pipeline.runner import run_pipeline
+from ridgeline.services.token_cipher import TokenCipher
+from ridgeline.store.repositories import ScanRepository
+from ridgeline.store.tables import utcnow
+from ridgeline.workspace.git import shallow_clone
+from ridgeline.workspace.providers import ProviderRegistry
+
+log = logging.getLogger(__name__)
+
+INTERNAL_FAILURE = "The scan stopped because of an internal error in Ridgeline; it did not count against your quota."
+
+
+@dataclass(frozen=True)
+class WorkerRuntime:
+    settings: Settings
+    sessions: sessionmaker[Session]
+    providers: ProviderRegistry
+    cipher: TokenCipher
+    server_secret: bytes
+
+    @property
+    def secret_salt(self) -> bytes:
+        return hmac.new(self.server_secret, b"ridgeline secret fingerprint salt", hashlib.sha256).digest()
+
+
+def run_scan_job(scan_id: str, runtime: WorkerRuntime) -> None:
+    with runtime.sessions.begin() as session:
+        repo = ScanRepository(session)
+        if not repo.claim(scan_id, (ScanStatus.QUEUED.value,), utcnow()):
+            return
+        row = repo.get(scan_id)
+        assert row is not None
+        target = ScanTarget(row.provider, row.repository_name, row.branch_name, row.repo_url)
+        mode = ScanMode(row.scan_mode)
+        token = runtime.cipher.decrypt(row.token_ciphertext) if row.token_ciphertext else None
+        row.token_ciphertext = None
+    try:
+        report = _scan(target, mode, token, runtime)
+        token = None
+    except ScanFailure as exc:
+        _fail(runtime, scan_id, exc.message)
+        return
+    except RidgelineError as exc:
+        _fail(runtime, scan_id, exc.message)
+        return
+    except Exception:
+        log.exception("scan %s crashed", scan_id)
+        _fail(runtime, scan_id, INTERNAL_FAILURE)
+        return
+    with runtime.sessions.begin() as session:
+        row = ScanRepository(session).get(scan_id)
+        if row is None:
+            return
+        row.report = json.dumps(report_to_dict(report), separators=(",", ":"))
+        row.commit_sha = report.commit_sha
+        row.status = ScanStatus.COMPLETED.value
+        row.finished_at = utcnow()
+        row.error = None
+    log.info("scan %s completed: %d findings", scan_id, len(report.findings))
+
+
+def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: WorkerRuntime):  # type: ignore[no-untyped-def]
+    settings = runtime.settings
+    remote = runtime.providers.remote_for(target, token)
+    workdir = Path(tempfile.mkdtemp(prefix="ridgeline-scan-"))
+    try:
+        checkout = workdir / "checkout"
+        commit_sha = shallow_clone(
+            remote,
+            target.branch_name,
+            checkout,
+            timeout=settings.clone_timeout,
+            max_bytes=settings.clone_max_bytes,
+        )
+        del remote
+        ctx = AnalysisContext(root=checkout, mode=mode, secret_salt=runtime.secret_salt)
+        return run_pipeline(
+            checkout,
+            build_analyzers(),
+            ctx,
+            max_file_bytes=settings.max_file_bytes,
+            commit_sha=commit_sha,
+        )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _fail(runtime: WorkerRuntime, scan_id: str, reason: str) -> None:
+    with runtime.sessions.begin() as session:
+        row = ScanRepository(session).get(scan_id)
+        if row is None:
+            return
+        row.status = ScanStatus.FAILED.value
+        row.error = reason
+        row.finished_at = utcnow()
+    log.info("scan %s failed: %s", scan_id, reason)

@@ -1,0 +1,1 @@
+"""Getting a repository onto disk safely and walking it once."""

@@ -1,0 +1,185 @@
+"""Hardened git: remote look-ups and shallow clones of repositories chosen by strangers.
+
+Rules (DESIGN.md, safety): no hooks, no submodules, no LFS smudge, no credential prompts, only the
+one protocol the remote needs, user and system git configuration ignored, credentials passed as an
+HTTP header through git's environment-config mechanism (never argv, URL, file or log), options
+ended with ``--``, a wall-clock limit that kills the whole process group, and a size limit enforced
+while the clone runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ridgeline.domain.errors import RepositoryHostTimeout, RepositoryNotFound, ScanFailure
+
+_POLL_SECONDS = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteRepository:
+    """A resolved remote. ``auth_header`` is secret: it is excluded from ``repr``."""
+
+    url: str
+    protocol: str
+    auth_header: str | None = field(default=None, repr=False)
+
+
+def basic_auth_header(username: str, token: str) -> str:
+    raw = base64.b64encode(f"{username}:{token}".encode()).decode("ascii")
+    return f"Authorization: Basic {raw}"
+
+
+def format_bytes(size: int) -> str:
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor} {unit}"
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} bytes"
+
+
+def git_environment(remote: RemoteRepository, home: str) -> dict[str, str]:
+    """The complete environment git runs with: nothing inherited but PATH."""
+    config: list[tuple[str, str]] = [
+        ("protocol.allow", "never"),
+        (f"protocol.{remote.protocol}.allow", "always"),
+        ("core.hooksPath", os.devnull),
+        ("core.fsmonitor", "false"),
+        ("core.protectNTFS", "true"),
+        ("core.protectHFS", "true"),
+        ("credential.helper", ""),
+        ("submodule.recurse", "false"),
+        ("filter.lfs.smudge", ""),
+        ("filter.lfs.process", ""),
+        ("filter.lfs.required", "false"),
+        ("http.lowSpeedLimit", "1000"),
+        ("http.lowSpeedTime", "30"),
+        ("advice.detachedHead", "false"),
+    ]
+    if remote.auth_header:
+        config.append(("http.extraHeader", remote.auth_header))
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": home,
+        "LC_ALL": "C",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_ASKPASS": "",
+        "SSH_ASKPASS": "",
+        "GIT_LFS_SKIP_SMUDGE": "1",
+        "GIT_PROTOCOL_FROM_USER": "0",
+        "GIT_CONFIG_COUNT": str(len(config)),
+    }
+    for index, (key, value) in enumerate(config):
+        env[f"GIT_CONFIG_KEY_{index}"] = key
+        env[f"GIT_CONFIG_VALUE_{index}"] = value
+    return env
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+def ls_remote_branch(remote: RemoteRepository, branch: str, *, timeout: float) -> str:
+    """Return the commit id at ``branch`` or raise RepositoryNotFound / RepositoryHostTimeout."""
+    with tempfile.TemporaryDirectory(prefix="ridgeline-home-") as home:
+        process = subprocess.Popen(
+            ["git", "ls-remote", "--heads", "--", remote.url, f"refs/heads/{branch}"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=git_environment(remote, home),
+            start_new_session=True,
+        )
+        try:
+            out, _err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            raise RepositoryHostTimeout() from None
+    if process.returncode != 0:
+        raise RepositoryNotFound()
+    for line in out.decode("utf-8", "replace").splitlines():
+        sha, _, ref = line.partition("\t")
+        if ref == f"refs/heads/{branch}":
+            return sha
+    raise RepositoryNotFound()
+
+
+def _tree_size(path: Path) -> int:
+    total = 0
+    for dirpath, _dirs, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(dirpath, name)).st_size
+            except OSError:
+                pass
+    return total
+
+
+def shallow_clone(
+    remote: RemoteRepository,
+    branch: str,
+    destination: Path,
+    *,
+    timeout: float,
+    max_bytes: int,
+) -> str:
+    """Clone one branch at depth 1 into ``destination`` and return the commit SHA checked out."""
+    with tempfile.TemporaryDirectory(prefix="ridgeline-home-") as home:
+        env = git_environment(remote, home)
+        argv = [
+            "git", "clone", "--quiet", "--depth", "1", "--single-branch", "--no-tags",
+            "--no-recurse-submodules", "--branch", branch, "--", remote.url, str(destination),
+        ]  # fmt: skip
+        process = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
+        started = time.monotonic()
+        last_size_check = 0.0
+        while process.poll() is None:
+            time.sleep(_POLL_SECONDS)
+            now = time.monotonic()
+            if now - started > timeout:
+                _kill_group(process)
+                raise ScanFailure(f"Cloning the repository exceeded the {int(timeout)} s time limit.")
+            if now - last_size_check >= 1.0:
+                last_size_check = now
+                if destination.exists() and _tree_size(destination) > max_bytes:
+                    _kill_group(process)
+                    raise ScanFailure(
+                        f"The repository exceeds the {format_bytes(max_bytes)} clone limit."
+                    )
+        if process.returncode != 0:
+            raise ScanFailure("The repository or branch could not be cloned (not found or access denied).")
+        if _tree_size(destination) > max_bytes:
+            raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
+        result = subprocess.run(
+            ["git", "-C", str(destination), "rev-parse", "HEAD"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env=env,
+            timeout=30,
+            check=False,
+        )
+    sha = result.stdout.decode("ascii", "replace").strip()
+    if result.returncode != 0 or len(sha) != 40:
+        raise ScanFailure("The cloned repository has no readable commit.")
+    return sha
