@@ -77,7 +77,9 @@ def server_secret(settings: Settings) -> bytes:
     except FileExistsError:
         value = path.read_text(encoding="ascii").strip()
         if len(value) < 32:
-            raise ConfigurationError(f"The server secret file in the data directory is damaged: {_SECRET_FILE}") from None
+            raise ConfigurationError(
+                f"The server secret file in the data directory is damaged: {_SECRET_FILE}"
+            ) from None
         return value.encode("ascii")
     value = secrets.token_urlsafe(48)
     with os.fdopen(fd, "w", encoding="ascii") as handle:

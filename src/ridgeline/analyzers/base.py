@@ -28,6 +28,25 @@ class AnalysisContext:
     secret_salt: bytes = b"ridgeline-local"
 
 
+@dataclass(frozen=True, slots=True)
+class AnalyzerOptions:
+    """Operator configuration analyzers may need, handed to their factories by the registry.
+
+    ``data_dir`` holds server-side data such as the advisory mirror; None for a bare local run.
+    """
+
+    data_dir: Path | None = None
+
+
+class AnalyzerSkipped(Exception):
+    """Raised by ``finish`` when the analyzer could not run at all; ``reason`` tells the user why
+    and how to fix it. The run is reported as ``skipped``, never as a clean result."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Analyzer(Protocol):
     name: str
     version: str

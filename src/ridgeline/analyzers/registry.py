@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ridgeline.analyzers.base import Analyzer
+from ridgeline.analyzers.base import Analyzer, AnalyzerOptions
 
-AnalyzerFactory = Callable[[], Analyzer]
+AnalyzerFactory = Callable[[AnalyzerOptions], Analyzer]
 
 
-def _secrets() -> Analyzer:
+def _secrets(options: AnalyzerOptions) -> Analyzer:
     from ridgeline.analyzers.secrets.analyzer import SecretsAnalyzer
 
     return SecretsAnalyzer.from_packaged_rules()
@@ -24,9 +24,10 @@ def analyzer_names() -> list[str]:
     return list(_FACTORIES)
 
 
-def build_analyzers(names: list[str] | None = None) -> list[Analyzer]:
+def build_analyzers(names: list[str] | None = None, options: AnalyzerOptions | None = None) -> list[Analyzer]:
     chosen = names if names is not None else analyzer_names()
     unknown = [name for name in chosen if name not in _FACTORIES]
     if unknown:
         raise ValueError(f"unknown analyzers: {', '.join(unknown)}")
-    return [_FACTORIES[name]() for name in chosen]
+    options = options or AnalyzerOptions()
+    return [_FACTORIES[name](options) for name in chosen]

@@ -42,7 +42,12 @@ class RequestIdMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         except Exception:
-            log.exception("unexpected error (request id %s) on %s %s", request_id, scope.get("method"), scope.get("path"))
+            log.exception(
+                "unexpected error (request id %s) on %s %s",
+                request_id,
+                scope.get("method"),
+                scope.get("path"),
+            )
             if started:
                 raise
             body = json.dumps(INTERNAL_ERROR).encode("utf-8")

@@ -18,7 +18,9 @@ FORMATS = ("md", "json", "sarif")
 _POLL_START = 2.0
 _POLL_MAX = 10.0
 
-ApiKeyOption = Annotated[str | None, typer.Option("--api-key", "-k", help="API key (else RIDGELINE_API_KEY, RAFTER_API_KEY).")]
+ApiKeyOption = Annotated[
+    str | None, typer.Option("--api-key", "-k", help="API key (else RIDGELINE_API_KEY, RAFTER_API_KEY).")
+]
 ApiUrlOption = Annotated[str | None, typer.Option("--api-url", help="Server URL (else RIDGELINE_API_URL).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="md, json or sarif.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", help="Only errors on stderr.")]
@@ -94,11 +96,18 @@ def run_command(
     mode: Annotated[str, typer.Option("--mode", "-m", help="fast or plus.")] = "fast",
     fmt: FormatOption = "md",
     api_key: ApiKeyOption = None,
-    github_token: Annotated[str | None, typer.Option("--github-token", help="Token with read access (else RIDGELINE_GITHUB_TOKEN).")] = None,
-    provider: Annotated[str | None, typer.Option("--provider", help="github, gitlab, gitea, bitbucket, local, …")] = None,
+    github_token: Annotated[
+        str | None,
+        typer.Option("--github-token", help="Token with read access (else RIDGELINE_GITHUB_TOKEN)."),
+    ] = None,
+    provider: Annotated[
+        str | None, typer.Option("--provider", help="github, gitlab, gitea, bitbucket, local, …")
+    ] = None,
     repo_url: Annotated[str | None, typer.Option("--repo-url", help="https://host/owner/repo")] = None,
     api_url: ApiUrlOption = None,
-    skip_interactive: Annotated[bool, typer.Option("--skip-interactive", help="Trigger and print the scan id; do not wait.")] = False,
+    skip_interactive: Annotated[
+        bool, typer.Option("--skip-interactive", help="Trigger and print the scan id; do not wait.")
+    ] = False,
     quiet: QuietOption = False,
     out: OutOption = None,
 ) -> None:

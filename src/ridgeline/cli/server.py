@@ -41,7 +41,9 @@ def _guard(error: RidgelineError) -> typer.Exit:
 def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int | None, typer.Option(help="In-process scan workers (default RIDGELINE_WORKERS or 2).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="In-process scan workers (default RIDGELINE_WORKERS or 2).")
+    ] = None,
 ) -> None:
     """Run the API and the in-process scan workers (SQLite in the data directory by default)."""
     import uvicorn

@@ -38,13 +38,13 @@ def normalise_repository_name(value: str) -> str:
     """Return ``owner/repo`` with a trailing ``.git`` stripped, or raise InvalidRequest."""
     parts = value.split("/")
     if len(parts) != 2:
-        raise InvalidRequest("Invalid field: repository_name (expected \"owner/repo\")")
+        raise InvalidRequest('Invalid field: repository_name (expected "owner/repo")')
     owner, repo = parts
     if repo.endswith(".git"):
         repo = repo[: -len(".git")]
     for part in (owner, repo):
         if not _NAME_PART.match(part) or ".." in part or part.startswith((".", "-")):
-            raise InvalidRequest("Invalid field: repository_name (expected \"owner/repo\")")
+            raise InvalidRequest('Invalid field: repository_name (expected "owner/repo")')
     return f"{owner}/{repo}"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ridgeline.analyzers.base import AnalysisContext, Analyzer, FileInput
+from ridgeline.analyzers.base import AnalysisContext, Analyzer, AnalyzerSkipped, FileInput
 from ridgeline.domain.findings import Finding
 from ridgeline.domain.report import AnalyzerRun, AnalyzerStatus, FileError, ScanReport
 from ridgeline.workspace.walker import WalkStats, walk
@@ -70,8 +70,11 @@ def run_pipeline(
         state = states[analyzer.name]
         started = time.perf_counter()
         status = AnalyzerStatus.SUCCEEDED
+        reason = ""
         try:
             state.findings.extend(analyzer.finish(ctx))
+        except AnalyzerSkipped as skipped:
+            status, reason = AnalyzerStatus.SKIPPED, skipped.reason
         except Exception as exc:
             log.warning("analyzer %s failed to finish: %s", analyzer.name, type(exc).__name__)
             _record_error(state, "", f"analyzer error: {type(exc).__name__}")
@@ -88,6 +91,7 @@ def run_pipeline(
                 duration_ms=int(state.seconds * 1000),
                 errors=tuple(state.errors),
                 skipped=dict(stats.skipped),
+                reason=reason,
             )
         )
         findings.extend(state.findings)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ridgeline.analyzers.base import AnalysisContext
+from ridgeline.analyzers.base import AnalysisContext, AnalyzerOptions
 from ridgeline.analyzers.registry import build_analyzers
 from ridgeline.config import Settings
 from ridgeline.domain.errors import RidgelineError, ScanFailure
@@ -34,7 +34,9 @@ from ridgeline.workspace.providers import ProviderRegistry
 
 log = logging.getLogger(__name__)
 
-INTERNAL_FAILURE = "The scan stopped because of an internal error in Ridgeline; it did not count against your quota."
+INTERNAL_FAILURE = (
+    "The scan stopped because of an internal error in Ridgeline; it did not count against your quota."
+)
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
         ctx = AnalysisContext(root=checkout, mode=mode, secret_salt=runtime.secret_salt)
         return run_pipeline(
             checkout,
-            build_analyzers(),
+            build_analyzers(options=AnalyzerOptions(data_dir=settings.data_dir)),
             ctx,
             max_file_bytes=settings.max_file_bytes,
             commit_sha=commit_sha,

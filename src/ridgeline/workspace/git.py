@@ -164,9 +164,7 @@ def shallow_clone(
                 last_size_check = now
                 if destination.exists() and _tree_size(destination) > max_bytes:
                     _kill_group(process)
-                    raise ScanFailure(
-                        f"The repository exceeds the {format_bytes(max_bytes)} clone limit."
-                    )
+                    raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
         if process.returncode != 0:
             raise ScanFailure("The repository or branch could not be cloned (not found or access denied).")
         if _tree_size(destination) > max_bytes:

@@ -100,7 +100,9 @@ class SecretsAnalyzer:
                 cwe=_CWE,
                 confidence=confidence,
                 snippet=_redacted_line(text, line_start, line_end, spans),
-                details=SecretDetails(redacted=redacted, secret_hash=secret_hash(hit.secret, ctx.secret_salt)),
+                details=SecretDetails(
+                    redacted=redacted, secret_hash=secret_hash(hit.secret, ctx.secret_salt)
+                ),
             )
 
 

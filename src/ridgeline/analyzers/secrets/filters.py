@@ -7,7 +7,9 @@ import re
 from ridgeline.analyzers.secrets.redaction import shannon_entropy
 from ridgeline.analyzers.secrets.rules import SecretRule
 
-_TEST_PATH = re.compile(r"(?i)(?:^|/)(?:tests?|spec|specs|fixtures?|testdata|__tests__|examples?|mocks?)(?:/|$)|(?:^|/)test_[^/]*$|_test\.[a-z]+$|\.(?:test|spec)\.[a-z]+$")
+_TEST_PATH = re.compile(
+    r"(?i)(?:^|/)(?:tests?|spec|specs|fixtures?|testdata|__tests__|examples?|mocks?)(?:/|$)|(?:^|/)test_[^/]*$|_test\.[a-z]+$|\.(?:test|spec)\.[a-z]+$"
+)
 
 
 def allowed_by_rule(rule: SecretRule, secret: str, path: str) -> bool:

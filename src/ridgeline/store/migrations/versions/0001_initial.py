@@ -24,7 +24,9 @@ def upgrade() -> None:
     op.create_table(
         "api_keys",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("account_id", sa.Integer(), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "account_id", sa.Integer(), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("key_hash", sa.String(64), nullable=False, unique=True),
         sa.Column("display_prefix", sa.String(16), nullable=False),
         sa.Column("scope", sa.String(10), nullable=False),
@@ -37,7 +39,9 @@ def upgrade() -> None:
     op.create_table(
         "scans",
         sa.Column("id", sa.String(36), primary_key=True),
-        sa.Column("account_id", sa.Integer(), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "account_id", sa.Integer(), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("repository_name", sa.String(201), nullable=False),
         sa.Column("branch_name", sa.String(255), nullable=False),
         sa.Column("scan_mode", sa.String(10), nullable=False),
