@@ -43,7 +43,7 @@ def normalise_repository_name(value: str) -> str:
     if repo.endswith(".git"):
         repo = repo[: -len(".git")]
     for part in (owner, repo):
-        if not _NAME_PART.match(part) or ".." in part or part.startswith((".", "-")):
+        if not _NAME_PART.fullmatch(part) or ".." in part or part.startswith((".", "-")):
             raise InvalidRequest('Invalid field: repository_name (expected "owner/repo")')
     return f"{owner}/{repo}"
 

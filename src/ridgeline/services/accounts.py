@@ -14,7 +14,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
 def create_account(session: Session, name: str, plan: str = "default") -> AccountRow:
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise InvalidRequest("Account names are 1-100 letters, digits, '.', '_' or '-'.")
     repo = AccountRepository(session)
     if repo.by_name(name) is not None:
