@@ -54,7 +54,16 @@ class RidgelineServer:
     def start(self) -> RidgelineServer:
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "ridgeline", "serve", "--port", str(self.port), "--workers", str(self.workers)],
+            [
+                sys.executable,
+                "-m",
+                "ridgeline",
+                "serve",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ],
             stdout=log,
             stderr=subprocess.STDOUT,
             env=self.env,
