@@ -43,7 +43,12 @@ def ridgeline(tmp_path_factory: pytest.TempPathFactory, git_host: GitHttpServer,
     base = tmp_path_factory.mktemp("ridgeline")
     server = RidgelineServer(
         base / "data",
-        env={"RIDGELINE_GITHUB_URL": git_host.url, "RIDGELINE_LOCAL_REPOS": str(git_root)},
+        env={
+            "RIDGELINE_GITHUB_URL": git_host.url,
+            "RIDGELINE_LOCAL_REPOS": str(git_root),
+            # the shared server serves the whole suite from one IP; rate limits have their own servers
+            "RIDGELINE_RATE_LIMIT": "100000/minute",
+        },
     )
     server.start()
     try:

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     github_url: str = "https://github.com"
     local_repos: Path | None = None
 
+    rate_limit: str = "100/minute"
+    trusted_proxies: str | None = None
+
     workers: int = 2
     ls_remote_timeout: float = 15.0
     clone_timeout: float = 300.0

@@ -52,6 +52,7 @@ class RidgelineServer:
         return self.cli("admin", "key", "create", "--account", account, "--scope", scope).stdout.strip()
 
     def start(self) -> RidgelineServer:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(
             [

@@ -12,31 +12,13 @@ from fastapi.responses import JSONResponse
 
 from ridgeline import __version__
 from ridgeline.api.middleware import RequestIdMiddleware
+from ridgeline.api.rate_limit import RateLimitMiddleware, parse_trusted
 from ridgeline.api.routes import build_router
 from ridgeline.api.runtime import ServerRuntime
 from ridgeline.domain.errors import RidgelineError
+from ridgeline.wire import api_schema
 
 log = logging.getLogger("ridgeline.api")
-
-_SCHEMAS: dict[str, Any] = {
-    "Error": {
-        "type": "object",
-        "required": ["error"],
-        "properties": {"error": {"type": "string"}},
-    },
-    "ScanRequest": {
-        "type": "object",
-        "required": ["repository_name", "branch_name"],
-        "properties": {
-            "repository_name": {"type": "string", "description": "owner/repo"},
-            "branch_name": {"type": "string"},
-            "scan_mode": {"type": "string", "enum": ["fast", "plus"], "default": "fast"},
-            "github_token": {"type": "string", "writeOnly": True},
-            "provider": {"type": "string", "default": "github"},
-            "repo_url": {"type": "string", "format": "uri"},
-        },
-    },
-}
 
 
 def create_app(runtime: ServerRuntime) -> FastAPI:
@@ -66,11 +48,19 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
     app.include_router(router, prefix="/api/static")
     app.include_router(router, prefix="/api//static", include_in_schema=False)
 
-    @app.get("/healthz", summary="Liveness")
+    @app.get("/healthz", summary="Liveness", response_model=api_schema.Health)
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/readyz", summary="Readiness: database and queue reachable")
+    @app.get(
+        "/readyz",
+        summary="Readiness: database and queue reachable",
+        response_model=None,
+        responses={
+            200: {"model": api_schema.Health},
+            503: {"model": api_schema.Health, "description": "Not ready"},
+        },
+    )
     async def readyz() -> JSONResponse:
         ready = runtime.database_ready() and runtime.queue.healthy()
         return JSONResponse({"status": "ok" if ready else "unavailable"}, status_code=200 if ready else 503)
@@ -80,10 +70,25 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = original_openapi()
-            schema.setdefault("components", {}).setdefault("schemas", {}).update(_SCHEMAS)
+            components = schema.setdefault("components", {})
+            schemas = components.setdefault("schemas", {})
+            for model in (api_schema.ScanRequest, api_schema.QuotaError, api_schema.ScanResult):
+                definition = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                schemas.update(definition.pop("$defs", {}))
+                schemas[model.__name__] = definition
+            components["securitySchemes"] = {
+                "ApiKey": {"type": "apiKey", "in": "header", "name": "x-api-key"}
+            }
             app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+    settings = runtime.settings
+    app.add_middleware(
+        RateLimitMiddleware,
+        limit=settings.rate_limit,
+        storage_url=settings.redis_url or "memory://",
+        trusted_proxies=parse_trusted(settings.trusted_proxies),
+    )
     app.add_middleware(RequestIdMiddleware)
     return app

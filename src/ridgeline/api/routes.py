@@ -1,5 +1,10 @@
-"""The scan API routes (shared/spec/API.md). Every path is served under ``/api/static`` and,
-for released clients that send a double slash, under ``/api//static`` without a redirect."""
+"""The scan API routes (shared/spec/API.md).
+
+Every path is served under ``/api/static`` and, for released clients that send a double slash,
+under ``/api//static`` without a redirect. Checks run in the order API.md fixes: rate limit
+(middleware), key, scope, body, quota, repository; slow steps (the remote look-up) run outside
+any database transaction.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from ridgeline.api.runtime import ServerRuntime
@@ -15,14 +21,60 @@ from ridgeline.domain.errors import ForbiddenError, InvalidRequest
 from ridgeline.domain.scan import ScanStatus
 from ridgeline.output.markdown import render_markdown
 from ridgeline.output.sarif import render_sarif
-from ridgeline.services import keys, scans
+from ridgeline.services import keys, quotas, scans
+from ridgeline.wire import api_schema as schema
 
 _FORMATS = ("json", "md", "sarif")
-_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+
+_RATE_HEADERS = {
+    "x-ratelimit-limit": {"schema": {"type": "integer"}, "description": "Requests allowed per window."},
+    "x-ratelimit-remaining": {"schema": {"type": "integer"}, "description": "Requests left in the window."},
+    "x-ratelimit-reset": {"schema": {"type": "integer"}, "description": "Seconds until the window frees up."},
+    "x-request-id": {"schema": {"type": "string"}, "description": "Identifies the request in server logs."},
+}
+_DESCRIPTIONS = {
+    400: "Malformed request",
+    401: "Missing, unknown, revoked or expired API key",
+    403: "Key without scan scope, or quota exhausted",
+    404: "Not found (or another account's)",
+    429: "Rate limit exceeded",
+    500: "Unexpected error",
+    504: "Repository host did not respond",
+}
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    return {code: {"description": "Error", "content": _ERROR} for code in codes}
+    out: dict[int | str, dict[str, Any]] = {}
+    for code in codes:
+        model: type[BaseModel] = schema.Error
+        entry: dict[str, Any] = {"description": _DESCRIPTIONS[code], "model": model, "headers": _RATE_HEADERS}
+        if code == 403:
+            entry["content"] = {
+                "application/json": {
+                    "schema": {
+                        "anyOf": [
+                            {"$ref": "#/components/schemas/Error"},
+                            {"$ref": "#/components/schemas/QuotaError"},
+                        ]
+                    }
+                }
+            }
+        if code == 429:
+            entry["headers"] = {**_RATE_HEADERS, "retry-after": {"schema": {"type": "integer"}}}
+        out[code] = entry
+    return out
+
+
+def _ok(model: type[BaseModel], description: str = "OK") -> dict[int | str, dict[str, Any]]:
+    return {200: {"model": model, "description": description, "headers": _RATE_HEADERS}}
+
+
+_SECURITY: list[dict[str, list[str]]] = [{"ApiKey": []}]
+
+
+def _principal(runtime: ServerRuntime, api_key: str | None) -> keys.Principal:
+    with runtime.sessions.begin() as session:
+        return keys.authenticate(session, runtime.server_secret, api_key)
 
 
 def build_router() -> APIRouter:
@@ -31,33 +83,36 @@ def build_router() -> APIRouter:
     @router.post(
         "/scan",
         summary="Trigger a scan",
-        responses=_errors(400, 401, 403, 404, 429, 500, 504),
+        response_model=None,
+        responses={**_ok(schema.ScanAccepted), **_errors(400, 401, 403, 404, 429, 500, 504)},
         openapi_extra={
+            "security": _SECURITY,
             "requestBody": {
                 "required": True,
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScanRequest"}}},
-            }
+            },
         },
     )
     async def trigger_scan(request: Request) -> JSONResponse:
         runtime: ServerRuntime = request.app.state.runtime
         api_key = request.headers.get("x-api-key")
         raw = await request.body()
-        principal = await run_in_threadpool(_authenticate, runtime, api_key)
-
+        principal = await run_in_threadpool(_principal, runtime, api_key)
         if not principal.can_scan():
             raise ForbiddenError()
         try:
             body: object = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             raise InvalidRequest() from None
-        submission = await run_in_threadpool(
-            scans.prepare_submission,
-            principal,
-            body,
-            providers=runtime.providers,
-            check_remote=runtime.check_remote,
-        )
+        submission = scans.parse_submission(body, runtime.providers)
+
+        def check_quota() -> None:
+            with runtime.sessions.begin() as session:
+                quotas.check_quota(session, principal.account_id, submission.mode)
+
+        await run_in_threadpool(check_quota)
+        remote = runtime.providers.remote_for(submission.target, submission.token)
+        await run_in_threadpool(runtime.check_remote, remote, submission.target.branch_name)
 
         def record() -> str:
             with runtime.sessions.begin() as session:
@@ -70,7 +125,19 @@ def build_router() -> APIRouter:
     @router.get(
         "/scan",
         summary="Status and results of one scan",
-        responses=_errors(400, 401, 404, 429, 500),
+        response_model=None,
+        responses={
+            200: {
+                "description": "The scan: status, and results once completed (SARIF 2.1.0 for format=sarif)",
+                "headers": _RATE_HEADERS,
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ScanResult"}},
+                    "application/sarif+json": {"schema": {"type": "object"}},
+                },
+            },
+            **_errors(400, 401, 404, 429, 500),
+        },
+        openapi_extra={"security": _SECURITY},
     )
     async def get_scan(request: Request, scan_id: str | None = None, format: str | None = None) -> Response:
         runtime: ServerRuntime = request.app.state.runtime
@@ -94,9 +161,42 @@ def build_router() -> APIRouter:
             return JSONResponse(envelope)
         return JSONResponse(render_sarif(envelope), media_type="application/sarif+json")
 
+    @router.get(
+        "/usage",
+        summary="Quota of the key's account",
+        response_model=None,
+        responses={**_ok(schema.Usage), **_errors(401, 429, 500)},
+        openapi_extra={"security": _SECURITY},
+    )
+    async def get_usage(request: Request) -> JSONResponse:
+        runtime: ServerRuntime = request.app.state.runtime
+        api_key = request.headers.get("x-api-key")
+
+        def load() -> dict[str, Any]:
+            with runtime.sessions.begin() as session:
+                principal = keys.authenticate(session, runtime.server_secret, api_key)
+                return quotas.usage(session, principal.account_id)
+
+        return JSONResponse(await run_in_threadpool(load))
+
+    @router.get(
+        "/scans",
+        summary="The account's scans, newest first",
+        response_model=None,
+        responses={**_ok(schema.ScanList), **_errors(400, 401, 429, 500)},
+        openapi_extra={"security": _SECURITY},
+    )
+    async def get_scans(
+        request: Request, limit: str | None = None, offset: str | None = None
+    ) -> JSONResponse:
+        runtime: ServerRuntime = request.app.state.runtime
+        api_key = request.headers.get("x-api-key")
+
+        def load() -> dict[str, Any]:
+            with runtime.sessions.begin() as session:
+                principal = keys.authenticate(session, runtime.server_secret, api_key)
+                return scans.list_scans(session, principal, limit, offset)
+
+        return JSONResponse(await run_in_threadpool(load))
+
     return router
-
-
-def _authenticate(runtime: ServerRuntime, api_key: str | None) -> keys.Principal:
-    with runtime.sessions.begin() as session:
-        return keys.authenticate(session, runtime.server_secret, api_key)

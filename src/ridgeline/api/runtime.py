@@ -6,10 +6,13 @@ import logging
 from dataclasses import dataclass
 from functools import partial
 
+from limits import parse as parse_rate_limit
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from ridgeline.api.rate_limit import parse_trusted
 from ridgeline.config import Settings, ensure_data_dir, server_secret
+from ridgeline.domain.errors import ConfigurationError
 from ridgeline.queue.base import JobQueue
 from ridgeline.services.token_cipher import TokenCipher
 from ridgeline.store.database import make_engine, make_session_factory
@@ -61,6 +64,14 @@ def build_runtime(settings: Settings, *, migrate: bool = True) -> ServerRuntime:
     from ridgeline.queue.local import LocalJobQueue
     from ridgeline.worker.job import WorkerRuntime, run_scan_job
 
+    try:
+        parse_rate_limit(settings.rate_limit)
+        parse_trusted(settings.trusted_proxies)
+    except ValueError:
+        raise ConfigurationError(
+            "RIDGELINE_RATE_LIMIT must look like '100/minute' and RIDGELINE_TRUSTED_PROXIES like "
+            "'10.0.0.1,10.1.0.0/16'."
+        ) from None
     secret = server_secret(settings)
     engine, sessions = open_store(settings)
     if migrate:

@@ -69,3 +69,7 @@ class RidgelineClient:
             self._http.get("/api/static/scan", params={"scan_id": scan_id, "format": fmt})
         )
         return result
+
+    def usage(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._check(self._http.get("/api/static/usage"))
+        return result

@@ -16,6 +16,7 @@ app = typer.Typer(
 app.command("run")(remote.run_command)
 app.command("scan", help="Alias of `run`.")(remote.run_command)
 app.command("get")(remote.get_command)
+app.command("usage")(remote.usage_command)
 app.command("serve")(server.serve_command)
 app.add_typer(server.admin_app, name="admin")
 app.add_typer(server.db_app, name="db")

@@ -166,3 +166,14 @@ def get_command(
         raise _fail(str(exc), exc.exit_code) from None
     except httpx.HTTPError as exc:
         raise _fail(f"cannot reach the server: {type(exc).__name__}", 1) from None
+
+
+def usage_command(api_key: ApiKeyOption = None, api_url: ApiUrlOption = None) -> None:
+    """Print the quota of the key's account."""
+    try:
+        with RidgelineClient(resolve_api_url(api_url), resolve_api_key(api_key)) as client:
+            sys.stdout.write(json.dumps(client.usage(), indent=2) + "\n")
+    except ApiError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except httpx.HTTPError as exc:
+        raise _fail(f"cannot reach the server: {type(exc).__name__}", 1) from None

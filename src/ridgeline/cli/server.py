@@ -12,9 +12,11 @@ from ridgeline.domain.errors import RidgelineError
 admin_app = typer.Typer(help="Accounts and API keys (server side).", no_args_is_help=True)
 account_app = typer.Typer(help="Accounts.", no_args_is_help=True)
 key_app = typer.Typer(help="API keys.", no_args_is_help=True)
+plan_app = typer.Typer(help="Plans: per-mode scan limits per monthly period.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 admin_app.add_typer(account_app, name="account")
 admin_app.add_typer(key_app, name="key")
+admin_app.add_typer(plan_app, name="plan")
 
 
 def _configure_logging(level: str) -> None:
@@ -62,7 +64,11 @@ def serve_command(
         raise _guard(exc) from None
     app = create_app(runtime)
     logging.getLogger("ridgeline").info("data directory: %s", settings.data_dir)
-    uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False)
+    # proxy_headers=False: uvicorn would otherwise trust X-Forwarded-For from 127.0.0.1; which
+    # proxies are trusted is RIDGELINE_TRUSTED_PROXIES alone (api/rate_limit.py).
+    uvicorn.run(
+        app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False, proxy_headers=False
+    )
 
 
 @db_app.command("upgrade")
@@ -78,7 +84,7 @@ def db_upgrade() -> None:
 @account_app.command("create")
 def account_create(
     name: Annotated[str, typer.Argument(help="Account name.")],
-    plan: Annotated[str, typer.Option(help="Plan name.")] = "default",
+    plan: Annotated[str | None, typer.Option(help="Plan name (default: the default plan).")] = None,
 ) -> None:
     """Create an account."""
     from ridgeline.services.accounts import create_account
@@ -111,3 +117,78 @@ def key_create(
     except RidgelineError as exc:
         raise _guard(exc) from None
     typer.echo(key)
+
+
+def _when(value: object) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if hasattr(value, "strftime") else "-"
+
+
+@key_app.command("list")
+def key_list(
+    account: Annotated[str | None, typer.Option("--account", help="Only this account's keys.")] = None,
+) -> None:
+    """List keys (id, prefix, scope, dates); the keys themselves are not stored."""
+    from ridgeline.services.keys import list_keys
+
+    try:
+        _settings, _secret, sessions = _open()
+        with sessions.begin() as session:
+            rows = list_keys(session, account)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    typer.echo("id\taccount\tprefix\tscope\tcreated\texpires\trevoked\tlast used")
+    for row in rows:
+        typer.echo(
+            f"{row['id']}\t{row['account']}\t{row['prefix']}…\t{row['scope']}\t{_when(row['created_at'])}\t"
+            f"{_when(row['expires_at'])}\t{_when(row['revoked_at'])}\t{_when(row['last_used_at'])}"
+        )
+
+
+@key_app.command("revoke")
+def key_revoke(
+    key: Annotated[str, typer.Argument(help="Key id (from `key list`), its prefix, or the whole key.")],
+) -> None:
+    """Revoke a key; it answers 401 from then on."""
+    from ridgeline.services.keys import revoke_key
+
+    try:
+        _settings, secret, sessions = _open()
+        with sessions.begin() as session:
+            key_id = revoke_key(session, secret, key)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    typer.echo(f"Revoked key {key_id}.")
+
+
+@plan_app.command("list")
+def plan_list() -> None:
+    """List plans and their limits per monthly period."""
+    from ridgeline.services.plans import list_plans
+
+    _settings, _secret, sessions = _open()
+    with sessions.begin() as session:
+        rows = list_plans(session)
+        typer.echo("plan\tfast\tplus\tdefault")
+        for row in rows:
+            fast = "unlimited" if row.fast_limit is None else row.fast_limit
+            plus = "unlimited" if row.plus_limit is None else row.plus_limit
+            typer.echo(f"{row.name}\t{fast}\t{plus}\t{'yes' if row.is_default else ''}")
+
+
+@plan_app.command("set")
+def plan_set(
+    name: Annotated[str, typer.Argument(help="Plan name (created if new).")],
+    fast: Annotated[str, typer.Option(help="Fast scans per period, or 'unlimited'.")],
+    plus: Annotated[str, typer.Option(help="Plus scans per period, or 'unlimited'.")],
+    default: Annotated[bool, typer.Option("--default", help="Make it the plan of new accounts.")] = False,
+) -> None:
+    """Create or change a plan."""
+    from ridgeline.services.plans import parse_limit, set_plan
+
+    try:
+        _settings, _secret, sessions = _open()
+        with sessions.begin() as session:
+            set_plan(session, name, parse_limit(fast), parse_limit(plus), default)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    typer.echo(f"Plan {name} saved.")

@@ -68,7 +68,7 @@ class Principal:
         return self.scope == "scan"
 
 
-class UnknownAccount(RidgelineError):
+class LookupFailed(RidgelineError):
     http_status = 404
     exit_code = 2
 
@@ -80,7 +80,7 @@ def create_key(session: Session, server_secret: bytes, account_name: str, scope:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
     account = AccountRepository(session).by_name(account_name)
     if account is None:
-        raise UnknownAccount(f"No account named {account_name!r}.")
+        raise LookupFailed(f"No account named {account_name!r}.")
     key = generate_key()
     expires_at = datetime.now(UTC) + timedelta(days=expires_in_days) if expires_in_days else None
     ApiKeyRepository(session).add(account.id, hash_key(key, server_secret), key[:9], scope, expires_at)
@@ -107,3 +107,49 @@ def authenticate(session: Session, server_secret: bytes, key: str | None) -> Pri
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def list_keys(session: Session, account_name: str | None) -> list[dict[str, object]]:
+    """Key metadata for operators; never the key itself (it is not stored)."""
+    accounts = AccountRepository(session)
+    account_id = None
+    if account_name is not None:
+        account = accounts.by_name(account_name)
+        if account is None:
+            raise LookupFailed(f"No account named {account_name!r}.")
+        account_id = account.id
+    names = {a.id: a.name for a in accounts.all()}
+    return [
+        {
+            "id": row.id,
+            "account": names.get(row.account_id, "?"),
+            "prefix": row.display_prefix,
+            "scope": row.scope,
+            "created_at": row.created_at,
+            "expires_at": row.expires_at,
+            "revoked_at": row.revoked_at,
+            "last_used_at": row.last_used_at,
+        }
+        for row in ApiKeyRepository(session).for_account(account_id)
+    ]
+
+
+def revoke_key(session: Session, server_secret: bytes, ident: str) -> int:
+    """Revoke by key id, by the full key, or by its displayed prefix when that is unambiguous."""
+    repo = ApiKeyRepository(session)
+    if ident.isdigit():
+        row = repo.by_id(int(ident))
+    elif well_formed(ident):
+        row = repo.by_hash(hash_key(ident, server_secret))
+    else:
+        matches = repo.by_prefix(ident)
+        if len(matches) > 1:
+            raise LookupFailed(
+                "That prefix matches several keys; revoke by id (see `ridgeline admin key list`)."
+            )
+        row = matches[0] if matches else None
+    if row is None:
+        raise LookupFailed("No such key.")
+    if row.revoked_at is None:
+        row.revoked_at = datetime.now(UTC)
+    return row.id

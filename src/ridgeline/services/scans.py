@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -12,7 +11,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
-from ridgeline.domain.errors import ForbiddenError, InvalidRequest, NotFound
+from ridgeline.domain.errors import InvalidRequest, NotFound
 from ridgeline.domain.scan import (
     ScanMode,
     ScanStatus,
@@ -21,13 +20,11 @@ from ridgeline.domain.scan import (
     validate_branch_name,
 )
 from ridgeline.services.keys import Principal
+from ridgeline.services.quotas import charge_quota
 from ridgeline.services.token_cipher import TokenCipher
 from ridgeline.store.repositories import ScanRepository
 from ridgeline.store.tables import ScanRow, utcnow
-from ridgeline.workspace.git import RemoteRepository
 from ridgeline.workspace.providers import ProviderRegistry
-
-RemoteCheck = Callable[[RemoteRepository, str], object]
 
 _MAX_TOKEN = 1024
 
@@ -100,28 +97,10 @@ def _check_repo_url(repo_url: str, repository: str, base_url: str | None) -> Non
         raise invalid
 
 
-def prepare_submission(
-    principal: Principal,
-    body: object,
-    *,
-    providers: ProviderRegistry,
-    check_remote: RemoteCheck,
-) -> ScanSubmission:
-    """Checks 2–5 of API.md that need no database (the rate limit is the API layer's).
-
-    Runs outside any transaction: the remote look-up may take seconds.
-    """
-    if not principal.can_scan():
-        raise ForbiddenError()
-    submission = parse_submission(body, providers)
-    remote = providers.remote_for(submission.target, submission.token)
-    check_remote(remote, submission.target.branch_name)
-    return submission
-
-
 def record_scan(session: Session, principal: Principal, submission: ScanSubmission,
                 cipher: TokenCipher) -> ScanRow:  # fmt: skip
-    """Store the accepted scan as queued. The caller commits, then enqueues."""
+    """Charge the quota and store the accepted scan as queued. The caller commits, then enqueues."""
+    period = charge_quota(session, principal.account_id, submission.mode)
     row = ScanRow(
         id=str(uuid.uuid4()),
         account_id=principal.account_id,
@@ -134,6 +113,8 @@ def record_scan(session: Session, principal: Principal, submission: ScanSubmissi
         token_ciphertext=cipher.encrypt(submission.token) if submission.token else None,
         attempts=0,
         created_at=utcnow(),
+        quota_period=period,
+        quota_charged=True,
     )
     return ScanRepository(session).add(row)
 
@@ -182,3 +163,48 @@ def scan_envelope(row: ScanRow) -> dict[str, Any]:
     base["analyzers"] = report["analyzers"]
     base["vulnerabilities"] = report["vulnerabilities"]
     return base
+
+
+_MAX_PAGE = 100
+
+
+def _int_param(value: str | None, name: str, default: int, low: int, high: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = low - 1
+    if not low <= number <= high:
+        raise InvalidRequest(f"Invalid parameter: {name} (expected an integer from {low} to {high})")
+    return number
+
+
+def list_scans(
+    session: Session, principal: Principal, limit: str | None, offset: str | None
+) -> dict[str, Any]:
+    """The account's scans, newest first (GET /api/static/scans)."""
+    size = _int_param(limit, "limit", 20, 1, _MAX_PAGE)
+    start = _int_param(offset, "offset", 0, 0, 10**9)
+    repo = ScanRepository(session)
+    rows = repo.page_for_account(principal.account_id, size, start)
+    items = []
+    for row in rows:
+        item: dict[str, Any] = {
+            "scan_id": row.id,
+            "status": row.status,
+            "repository_name": row.repository_name,
+            "branch_name": row.branch_name,
+            "scan_mode": row.scan_mode,
+            "created_at": _iso(row.created_at),
+            "scan_date": _iso(row.finished_at) if row.status in ("completed", "failed") else None,
+        }
+        if row.status == ScanStatus.COMPLETED.value and row.report:
+            item["summary"] = json.loads(row.report)["summary"]
+        items.append(item)
+    return {
+        "scans": items,
+        "limit": size,
+        "offset": start,
+        "total": repo.count_for_account(principal.account_id),
+    }

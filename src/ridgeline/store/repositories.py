@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ridgeline.store.tables import AccountRow, ApiKeyRow, ScanRow, utcnow
+from ridgeline.store.tables import AccountRow, ApiKeyRow, PlanRow, QuotaUsageRow, ScanRow, utcnow
 
 
 class AccountRepository:
@@ -51,6 +53,18 @@ class ApiKeyRepository:
     def by_hash(self, key_hash: str) -> ApiKeyRow | None:
         return self.session.scalar(select(ApiKeyRow).where(ApiKeyRow.key_hash == key_hash))
 
+    def for_account(self, account_id: int | None) -> list[ApiKeyRow]:
+        query = select(ApiKeyRow).order_by(ApiKeyRow.id)
+        if account_id is not None:
+            query = query.where(ApiKeyRow.account_id == account_id)
+        return list(self.session.scalars(query))
+
+    def by_id(self, key_id: int) -> ApiKeyRow | None:
+        return self.session.get(ApiKeyRow, key_id)
+
+    def by_prefix(self, prefix: str) -> list[ApiKeyRow]:
+        return list(self.session.scalars(select(ApiKeyRow).where(ApiKeyRow.display_prefix == prefix)))
+
     def touch(self, key_id: int, when: datetime) -> None:
         self.session.execute(update(ApiKeyRow).where(ApiKeyRow.id == key_id).values(last_used_at=when))
 
@@ -81,6 +95,25 @@ class ScanRepository:
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
+    def page_for_account(self, account_id: int, limit: int, offset: int) -> list[ScanRow]:
+        return list(
+            self.session.scalars(
+                select(ScanRow)
+                .where(ScanRow.account_id == account_id)
+                .order_by(ScanRow.created_at.desc(), ScanRow.id.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+        )
+
+    def count_for_account(self, account_id: int) -> int:
+        return int(
+            self.session.scalar(
+                select(func.count()).select_from(ScanRow).where(ScanRow.account_id == account_id)
+            )
+            or 0
+        )
+
     def unfinished_ids(self) -> list[str]:
         return list(
             self.session.scalars(
@@ -88,4 +121,87 @@ class ScanRepository:
                 .where(ScanRow.status.in_(("queued", "processing")))
                 .order_by(ScanRow.created_at)
             )
+        )
+
+
+class PlanRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def all(self) -> list[PlanRow]:
+        return list(self.session.scalars(select(PlanRow).order_by(PlanRow.name)))
+
+    def get(self, name: str) -> PlanRow | None:
+        return self.session.get(PlanRow, name)
+
+    def default(self) -> PlanRow | None:
+        return self.session.scalar(select(PlanRow).where(PlanRow.is_default.is_(True)))
+
+    def upsert(self, name: str, fast_limit: int | None, plus_limit: int | None) -> PlanRow:
+        row = self.get(name)
+        if row is None:
+            row = PlanRow(name=name, fast_limit=fast_limit, plus_limit=plus_limit, is_default=False)
+            self.session.add(row)
+        else:
+            row.fast_limit, row.plus_limit = fast_limit, plus_limit
+        self.session.flush()
+        return row
+
+    def make_default(self, name: str) -> None:
+        self.session.execute(update(PlanRow).values(is_default=PlanRow.name == name))
+
+
+class QuotaRepository:
+    """Usage counters. ``charge`` is one conditional UPDATE, so two concurrent requests at the
+    edge of a limit cannot both pass (SQLite serialises writers; PostgreSQL locks the row)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def used(self, account_id: int, mode: str, period: str) -> int:
+        value = self.session.scalar(
+            select(QuotaUsageRow.used).where(
+                QuotaUsageRow.account_id == account_id,
+                QuotaUsageRow.scan_mode == mode,
+                QuotaUsageRow.period == period,
+            )
+        )
+        return int(value or 0)
+
+    def _ensure_row(self, account_id: int, mode: str, period: str) -> None:
+        values = {"account_id": account_id, "scan_mode": mode, "period": period, "used": 0}
+        dialect = self.session.get_bind().dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+            self.session.execute(insert(QuotaUsageRow).values(**values).on_conflict_do_nothing())
+            return
+        if self.used(account_id, mode, period) == 0:
+            try:
+                with self.session.begin_nested():
+                    self.session.add(QuotaUsageRow(**values))
+            except IntegrityError:
+                pass
+
+    def charge(self, account_id: int, mode: str, period: str, limit: int | None) -> bool:
+        self._ensure_row(account_id, mode, period)
+        statement = update(QuotaUsageRow).where(
+            QuotaUsageRow.account_id == account_id,
+            QuotaUsageRow.scan_mode == mode,
+            QuotaUsageRow.period == period,
+        )
+        if limit is not None:
+            statement = statement.where(QuotaUsageRow.used < limit)
+        result = self.session.execute(statement.values(used=QuotaUsageRow.used + 1))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def refund(self, account_id: int, mode: str, period: str) -> None:
+        self.session.execute(
+            update(QuotaUsageRow)
+            .where(
+                QuotaUsageRow.account_id == account_id,
+                QuotaUsageRow.scan_mode == mode,
+                QuotaUsageRow.period == period,
+                QuotaUsageRow.used > 0,
+            )
+            .values(used=QuotaUsageRow.used - 1)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -59,3 +59,29 @@ class ScanRow(Base):
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     report: Mapped[str | None] = mapped_column(Text, nullable=True)
+    quota_period: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    quota_charged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PlanRow(Base):
+    """Operator configuration: a plan's per-mode limits per period (None = unlimited)."""
+
+    __tablename__ = "plans"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    fast_limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    plus_limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class QuotaUsageRow(Base):
+    """Scans charged to an account in one mode and period; updated only by conditional UPDATEs."""
+
+    __tablename__ = "quota_usage"
+    __table_args__ = (UniqueConstraint("account_id", "scan_mode", "period", name="uq_quota_usage"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    scan_mode: Mapped[str] = mapped_column(String(10))
+    period: Mapped[str] = mapped_column(String(20))
+    used: Mapped[int] = mapped_column(Integer, default=0)

@@ -26,6 +26,7 @@ from ridgeline.domain.errors import RidgelineError, ScanFailure
 from ridgeline.domain.scan import ScanMode, ScanStatus, ScanTarget
 from ridgeline.output.json import report_to_dict
 from ridgeline.pipeline.runner import run_pipeline
+from ridgeline.services.quotas import refund_scan
 from ridgeline.services.token_cipher import TokenCipher
 from ridgeline.store.repositories import ScanRepository
 from ridgeline.store.tables import utcnow
@@ -67,14 +68,14 @@ def run_scan_job(scan_id: str, runtime: WorkerRuntime) -> None:
         report = _scan(target, mode, token, runtime)
         token = None
     except ScanFailure as exc:
-        _fail(runtime, scan_id, exc.message)
+        _fail(runtime, scan_id, exc.message, our_fault=exc.our_fault)
         return
     except RidgelineError as exc:
-        _fail(runtime, scan_id, exc.message)
+        _fail(runtime, scan_id, exc.message, our_fault=exc.http_status >= 500)
         return
     except Exception:
         log.exception("scan %s crashed", scan_id)
-        _fail(runtime, scan_id, INTERNAL_FAILURE)
+        _fail(runtime, scan_id, INTERNAL_FAILURE, our_fault=True)
         return
     with runtime.sessions.begin() as session:
         row = ScanRepository(session).get(scan_id)
@@ -114,11 +115,13 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _fail(runtime: WorkerRuntime, scan_id: str, reason: str) -> None:
+def _fail(runtime: WorkerRuntime, scan_id: str, reason: str, *, our_fault: bool) -> None:
     with runtime.sessions.begin() as session:
         row = ScanRepository(session).get(scan_id)
         if row is None:
             return
+        if our_fault:
+            refund_scan(session, row)
         row.status = ScanStatus.FAILED.value
         row.error = reason
         row.finished_at = utcnow()
