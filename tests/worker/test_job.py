@@ -81,3 +81,48 @@ def _worker(runtime):  # type: ignore[no-untyped-def]
     return WorkerRuntime(
         runtime.settings, runtime.sessions, runtime.providers, runtime.cipher, runtime.server_secret
     )
+
+
+def test_crash_of_ours_fails_the_scan_and_gives_the_quota_back(runtime, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A fault inside Ridgeline (simulated by a pipeline that raises) refunds the unit; a repository
+    fault (see test_missing_repository_fails_with_reason) does not."""
+    from ridgeline.services.quotas import period_of
+    from ridgeline.store.repositories import QuotaRepository
+    from ridgeline.store.tables import utcnow
+    from ridgeline.worker import job
+
+    make_repo(tmp_path / "repos" / "acme" / "crash", {"a.py": "x = 1\n"})
+    scan_id = _queue_scan(runtime, "acme/crash")
+    account_id = _row(runtime, scan_id).account_id
+    period = period_of(utcnow())
+    with runtime.sessions.begin() as session:
+        assert QuotaRepository(session).used(account_id, "fast", period) == 1
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(job, "run_pipeline", explode)
+    run_scan_job(scan_id, runtime=_worker(runtime))
+    row = _row(runtime, scan_id)
+    assert row.status == "failed"
+    assert row.error == job.INTERNAL_FAILURE
+    assert "boom" not in row.error
+    with runtime.sessions.begin() as session:
+        assert QuotaRepository(session).used(account_id, "fast", period) == 0
+    # refunds happen once even if the failure is recorded twice
+    job._fail(_worker(runtime), scan_id, "again", our_fault=True)
+    with runtime.sessions.begin() as session:
+        assert QuotaRepository(session).used(account_id, "fast", period) == 0
+
+
+def test_repository_fault_keeps_the_quota_charged(runtime) -> None:  # type: ignore[no-untyped-def]
+    from ridgeline.services.quotas import period_of
+    from ridgeline.store.repositories import QuotaRepository
+    from ridgeline.store.tables import utcnow
+
+    scan_id = _queue_scan(runtime, "acme/nothing-here")
+    run_scan_job(scan_id, runtime=_worker(runtime))
+    row = _row(runtime, scan_id)
+    assert row.status == "failed"
+    with runtime.sessions.begin() as session:
+        assert QuotaRepository(session).used(row.account_id, "fast", period_of(utcnow())) == 1
