@@ -11,12 +11,20 @@ import secrets
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ridgeline.domain.errors import ConfigurationError
 
 _SECRET_FILE = "server-secret"
+
+
+class ProviderSpec(BaseModel):
+    """An operator-defined git host: its kind decides how tokens are sent."""
+
+    kind: str
+    url: str
+    allowed_hosts: list[str] = Field(default_factory=list)
 
 
 class Settings(BaseSettings):
@@ -29,6 +37,13 @@ class Settings(BaseSettings):
     redis_url: str | None = None
 
     github_url: str = "https://github.com"
+    gitlab_url: str = "https://gitlab.com"
+    gitea_url: str = "https://gitea.com"
+    bitbucket_url: str = "https://bitbucket.org"
+    # Extra hosts a request's repo_url may name, per provider: {"gitea": ["codeberg.org"]}.
+    allowed_hosts: dict[str, list[str]] = Field(default_factory=dict)
+    # Operator-defined providers: {"corp": {"kind": "gitlab", "url": "https://git.corp.example"}}.
+    providers: dict[str, ProviderSpec] = Field(default_factory=dict)
     local_repos: Path | None = None
 
     rate_limit: str = "100/minute"

@@ -80,7 +80,11 @@ VALID = {"repository_name": "acme/errors", "branch_name": "main"}
             400,
             "Invalid field: branch_name (not a valid git branch name)",
         ),
-        (VALID | {"provider": "svn"}, 400, "Invalid field: provider (expected one of: github, local)"),
+        (
+            VALID | {"provider": "svn"},
+            400,
+            "Invalid field: provider (expected one of: bitbucket, gitea, github, gitlab, local)",
+        ),
         (VALID | {"repository_name": "acme/missing"}, 404, "Repository not found or access denied."),
         (VALID | {"branch_name": "no-such-branch"}, 404, "Repository not found or access denied."),
     ],

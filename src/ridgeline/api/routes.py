@@ -21,7 +21,7 @@ from ridgeline.domain.errors import ForbiddenError, InvalidRequest
 from ridgeline.domain.scan import ScanStatus
 from ridgeline.output.markdown import render_markdown
 from ridgeline.output.sarif import render_sarif
-from ridgeline.services import keys, quotas, scans
+from ridgeline.services import credentials, keys, quotas, scans
 from ridgeline.wire import api_schema as schema
 
 _FORMATS = ("json", "md", "sarif")
@@ -106,12 +106,18 @@ def build_router() -> APIRouter:
             raise InvalidRequest() from None
         submission = scans.parse_submission(body, runtime.providers)
 
-        def check_quota() -> None:
+        def check_quota_and_credentials() -> str | None:
             with runtime.sessions.begin() as session:
                 quotas.check_quota(session, principal.account_id, submission.mode)
+                if submission.token:
+                    return submission.token
+                return credentials.linked_token(
+                    session, runtime.cipher, principal.account_id, submission.target.provider
+                )
 
-        await run_in_threadpool(check_quota)
-        remote = runtime.providers.remote_for(submission.target, submission.token)
+        token = await run_in_threadpool(check_quota_and_credentials)
+        remote = runtime.providers.remote_for(submission.target, token)
+        del token
         await run_in_threadpool(runtime.check_remote, remote, submission.target.branch_name)
 
         def record() -> str:

@@ -25,10 +25,29 @@ log = logging.getLogger(__name__)
 
 
 def build_providers(settings: Settings) -> ProviderRegistry:
-    providers: list[Provider] = [HostedProvider("github", settings.github_url)]
+    """Built-in hosts at their configured base URLs, operator-defined ones, and ``local`` if set."""
+    try:
+        return ProviderRegistry(_providers(settings))
+    except ValueError as exc:
+        raise ConfigurationError(f"Provider configuration: {exc}") from None
+
+
+def _providers(settings: Settings) -> list[Provider]:
+    extra = settings.allowed_hosts
+    providers: list[Provider] = [
+        HostedProvider(kind, kind, url, tuple(extra.get(kind, ())))
+        for kind, url in (
+            ("github", settings.github_url),
+            ("gitlab", settings.gitlab_url),
+            ("gitea", settings.gitea_url),
+            ("bitbucket", settings.bitbucket_url),
+        )
+    ]
+    for name, spec in settings.providers.items():
+        providers.append(HostedProvider(name, spec.kind, spec.url, tuple(spec.allowed_hosts)))
     if settings.local_repos is not None:
         providers.append(LocalProvider(settings.local_repos.expanduser()))
-    return ProviderRegistry(providers)
+    return providers
 
 
 @dataclass

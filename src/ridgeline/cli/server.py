@@ -12,11 +12,13 @@ from ridgeline.domain.errors import RidgelineError
 admin_app = typer.Typer(help="Accounts and API keys (server side).", no_args_is_help=True)
 account_app = typer.Typer(help="Accounts.", no_args_is_help=True)
 key_app = typer.Typer(help="API keys.", no_args_is_help=True)
+credential_app = typer.Typer(help="Git host credentials linked to accounts.", no_args_is_help=True)
 plan_app = typer.Typer(help="Plans: per-mode scan limits per monthly period.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 admin_app.add_typer(account_app, name="account")
 admin_app.add_typer(key_app, name="key")
 admin_app.add_typer(plan_app, name="plan")
+admin_app.add_typer(credential_app, name="credential")
 
 
 def _configure_logging(level: str) -> None:
@@ -192,3 +194,48 @@ def plan_set(
     except RidgelineError as exc:
         raise _guard(exc) from None
     typer.echo(f"Plan {name} saved.")
+
+
+@credential_app.command("set")
+def credential_set(
+    account: Annotated[str, typer.Option("--account", help="Account the credential belongs to.")],
+    provider: Annotated[
+        str, typer.Option("--provider", help="github, gitlab, gitea, bitbucket or a configured one.")
+    ],
+    token_stdin: Annotated[
+        bool, typer.Option("--token-stdin", help="Read the token from standard input.")
+    ] = False,
+) -> None:
+    """Link a git host token to an account (stored encrypted; used when a request has no token)."""
+    import sys
+
+    from ridgeline.api.runtime import build_providers
+    from ridgeline.services.credentials import link_credential
+    from ridgeline.services.token_cipher import TokenCipher
+
+    token = sys.stdin.readline() if token_stdin else typer.prompt("Token", hide_input=True)
+    try:
+        settings, secret, sessions = _open()
+        build_providers(settings).get(provider)
+        with sessions.begin() as session:
+            link_credential(session, TokenCipher(secret), account, provider, token)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    typer.echo(f"Linked a {provider} credential to account {account}.")
+
+
+@credential_app.command("unset")
+def credential_unset(
+    account: Annotated[str, typer.Option("--account", help="Account.")],
+    provider: Annotated[str, typer.Option("--provider", help="Provider.")],
+) -> None:
+    """Remove an account's linked credential for a provider."""
+    from ridgeline.services.credentials import unlink_credential
+
+    try:
+        _settings, _secret, sessions = _open()
+        with sessions.begin() as session:
+            removed = unlink_credential(session, account, provider)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
+    typer.echo("Removed." if removed else "There was no such credential.")

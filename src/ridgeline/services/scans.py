@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -73,28 +72,9 @@ def parse_submission(body: object, providers: ProviderRegistry) -> ScanSubmissio
     provider_name = _optional_string(body, "provider") or "github"
     provider = providers.get(provider_name)
     repo_url = _optional_string(body, "repo_url")
-    if repo_url is not None:
-        _check_repo_url(repo_url, repository, getattr(provider, "base_url", None))
     target = ScanTarget(provider.name, repository, branch, repo_url)
+    provider.validate(target)  # repo_url against the provider's allowed hosts: 400 if not allowed
     return ScanSubmission(target=target, mode=mode, token=token)
-
-
-def _check_repo_url(repo_url: str, repository: str, base_url: str | None) -> None:
-    invalid = InvalidRequest("Invalid field: repo_url (expected https://<allowed host>/<owner>/<repo>)")
-    if base_url is None:
-        raise invalid
-    try:
-        given, base = urlsplit(repo_url), urlsplit(base_url)
-    except ValueError:
-        raise invalid from None
-    if given.username or given.password or given.query or given.fragment:
-        raise invalid
-    if (given.scheme, given.netloc.lower()) != (base.scheme, base.netloc.lower()):
-        raise invalid
-    path = given.path.removesuffix("/").removesuffix(".git")
-    base_path = base.path.rstrip("/")
-    if path.lower() != f"{base_path}/{repository}".lower():
-        raise invalid
 
 
 def record_scan(session: Session, principal: Principal, submission: ScanSubmission,

@@ -9,7 +9,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ridgeline.store.tables import AccountRow, ApiKeyRow, PlanRow, QuotaUsageRow, ScanRow, utcnow
+from ridgeline.store.tables import (
+    AccountRow,
+    ApiKeyRow,
+    CredentialRow,
+    PlanRow,
+    QuotaUsageRow,
+    ScanRow,
+    utcnow,
+)
 
 
 class AccountRepository:
@@ -205,3 +213,34 @@ class QuotaRepository:
             )
             .values(used=QuotaUsageRow.used - 1)
         )
+
+
+class CredentialRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, account_id: int, provider: str) -> CredentialRow | None:
+        return self.session.scalar(
+            select(CredentialRow).where(
+                CredentialRow.account_id == account_id, CredentialRow.provider == provider
+            )
+        )
+
+    def put(self, account_id: int, provider: str, ciphertext: str) -> None:
+        row = self.get(account_id, provider)
+        if row is None:
+            self.session.add(
+                CredentialRow(
+                    account_id=account_id, provider=provider, ciphertext=ciphertext, created_at=utcnow()
+                )
+            )
+        else:
+            row.ciphertext, row.created_at = ciphertext, utcnow()
+        self.session.flush()
+
+    def delete(self, account_id: int, provider: str) -> bool:
+        row = self.get(account_id, provider)
+        if row is None:
+            return False
+        self.session.delete(row)
+        return True

@@ -85,3 +85,16 @@ class QuotaUsageRow(Base):
     scan_mode: Mapped[str] = mapped_column(String(10))
     period: Mapped[str] = mapped_column(String(20))
     used: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CredentialRow(Base):
+    """A git host token linked to an account, encrypted with a key derived from the server secret."""
+
+    __tablename__ = "credentials"
+    __table_args__ = (UniqueConstraint("account_id", "provider", name="uq_credentials_account_provider"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    provider: Mapped[str] = mapped_column(String(50))
+    ciphertext: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

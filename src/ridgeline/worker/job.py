@@ -26,6 +26,7 @@ from ridgeline.domain.errors import RidgelineError, ScanFailure
 from ridgeline.domain.scan import ScanMode, ScanStatus, ScanTarget
 from ridgeline.output.json import report_to_dict
 from ridgeline.pipeline.runner import run_pipeline
+from ridgeline.services.credentials import linked_token
 from ridgeline.services.quotas import refund_scan
 from ridgeline.services.token_cipher import TokenCipher
 from ridgeline.store.repositories import ScanRepository
@@ -63,6 +64,8 @@ def run_scan_job(scan_id: str, runtime: WorkerRuntime) -> None:
         target = ScanTarget(row.provider, row.repository_name, row.branch_name, row.repo_url)
         mode = ScanMode(row.scan_mode)
         token = runtime.cipher.decrypt(row.token_ciphertext) if row.token_ciphertext else None
+        if token is None:
+            token = linked_token(session, runtime.cipher, row.account_id, row.provider)
         row.token_ciphertext = None
     try:
         report = _scan(target, mode, token, runtime)
