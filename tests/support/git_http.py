@@ -7,6 +7,7 @@ tested; records every request's headers so tests can check what git sent.
 from __future__ import annotations
 
 import base64
+import gzip
 import os
 import subprocess
 import threading
@@ -14,10 +15,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
+def _is_fetch(encoding: str, body: bytes) -> bool:
+    """A pack request (protocol v2 ``command=fetch`` or v0 ``want``), not a ref listing."""
+    if encoding == "gzip":
+        body = gzip.decompress(body)
+    return b"command=fetch" in body or body[4:9] == b"want "
+
+
 class GitHttpServer:
-    def __init__(self, root: Path, *, token: str | None = None) -> None:
+    def __init__(self, root: Path, *, token: str | None = None, stall_fetch: bool = False) -> None:
         self.root = root
         self.token = token
+        self.stall_fetch = stall_fetch
+        self._stop = threading.Event()
         self.requests: list[dict[str, str]] = []
         server = self
 
@@ -56,6 +66,9 @@ class GitHttpServer:
                 path, _, query = self.path.partition("?")
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                if server.stall_fetch and _is_fetch(self.headers.get("Content-Encoding", ""), body):
+                    server._stop.wait(120)  # accept the fetch and never answer
+                    return
                 env = {
                     "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                     "GIT_PROJECT_ROOT": str(server.root),
@@ -101,5 +114,6 @@ class GitHttpServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._stop.set()
         self._httpd.shutdown()
         self._httpd.server_close()

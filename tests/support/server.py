@@ -36,9 +36,12 @@ class RidgelineServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def cli_argv(self) -> list[str]:
+        return [sys.executable, "-m", "ridgeline"]
+
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "ridgeline", *args],
+            [*self.cli_argv(), *args],
             capture_output=True,
             text=True,
             env=self.env,

@@ -38,10 +38,19 @@ def run_pipeline(
     max_file_bytes: int,
     commit_sha: str = "",
     on_file: Callable[[str], None] | None = None,
+    deadline: float | None = None,
+    on_deadline: Callable[[], Exception] | None = None,
 ) -> ScanReport:
+    """Run every analyzer over one walk of ``root``.
+
+    ``deadline`` (a ``time.monotonic()`` value) is checked between files; past it, the exception
+    made by ``on_deadline`` is raised so the caller can fail the scan with its own message.
+    """
     states = {a.name: _RunState() for a in analyzers}
     stats = WalkStats()
     for source in walk(root, max_file_bytes=max_file_bytes, stats=stats):
+        if deadline is not None and time.monotonic() > deadline:
+            raise on_deadline() if on_deadline is not None else TimeoutError("scan time limit")
         interested = [a for a in analyzers if a.wants(source.path)]
         if on_file is not None:
             on_file(source.path)

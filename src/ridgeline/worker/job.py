@@ -14,6 +14,7 @@ import json
 import logging
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,8 +93,22 @@ def run_scan_job(scan_id: str, runtime: WorkerRuntime) -> None:
     log.info("scan %s completed: %d findings", scan_id, len(report.findings))
 
 
+def _duration(seconds: float) -> str:
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return f"{int(seconds // 3600)} h"
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{int(seconds // 60)} min"
+    return f"{seconds:g} s"
+
+
 def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: WorkerRuntime):  # type: ignore[no-untyped-def]
     settings = runtime.settings
+    limit = settings.scan_timeout_plus if mode is ScanMode.PLUS else settings.scan_timeout_fast
+    deadline = time.monotonic() + limit
+
+    def over_time() -> ScanFailure:
+        return ScanFailure(f"The scan exceeded its {_duration(limit)} time limit ({mode.value} mode).")
+
     remote = runtime.providers.remote_for(target, token)
     workdir = Path(tempfile.mkdtemp(prefix="ridgeline-scan-"))
     try:
@@ -102,7 +117,7 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
             remote,
             target.branch_name,
             checkout,
-            timeout=settings.clone_timeout,
+            timeout=min(settings.clone_timeout, max(1.0, deadline - time.monotonic())),
             max_bytes=settings.clone_max_bytes,
         )
         del remote
@@ -113,6 +128,8 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
             ctx,
             max_file_bytes=settings.max_file_bytes,
             commit_sha=commit_sha,
+            deadline=deadline,
+            on_deadline=over_time,
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -159,7 +159,7 @@ def shallow_clone(
             now = time.monotonic()
             if now - started > timeout:
                 _kill_group(process)
-                raise ScanFailure(f"Cloning the repository exceeded the {int(timeout)} s time limit.")
+                raise ScanFailure(f"Cloning the repository exceeded the {timeout:g} s time limit.")
             if now - last_size_check >= 1.0:
                 last_size_check = now
                 if destination.exists() and _tree_size(destination) > max_bytes:
