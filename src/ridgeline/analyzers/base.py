@@ -59,3 +59,7 @@ class Analyzer(Protocol):
 
     def finish(self, ctx: AnalysisContext) -> Iterator[Finding]:
         """Whole-repository findings after every file was seen (may yield nothing)."""
+
+    # Optional: ``skip_reason(path, text) -> str | None``. When present and it returns a reason
+    # (e.g. ``workspace.walker.sast_skip_reason``: "vendored", "minified"), the file is not analysed
+    # and the skip is counted under that reason in this analyzer's report.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ class _RunState:
     files: int = 0
     seconds: float = 0.0
     errors: list[FileError] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
     error_count: int = 0
     findings: list[Finding] = field(default_factory=list)
 
@@ -65,6 +67,11 @@ def run_pipeline(
         file_input = FileInput(source.path, text)
         for analyzer in interested:
             state = states[analyzer.name]
+            skip_reason = getattr(analyzer, "skip_reason", None)
+            reason = skip_reason(source.path, text) if skip_reason is not None else None
+            if reason:
+                state.skipped[reason] += 1
+                continue
             started = time.perf_counter()
             try:
                 state.findings.extend(analyzer.analyze(file_input, ctx))
@@ -99,7 +106,7 @@ def run_pipeline(
                 files=state.files,
                 duration_ms=int(state.seconds * 1000),
                 errors=tuple(state.errors),
-                skipped=dict(stats.skipped),
+                skipped=dict(stats.skipped + state.skipped),
                 reason=reason,
             )
         )

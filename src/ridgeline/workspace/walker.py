@@ -95,3 +95,34 @@ def _is_binary(path: Path) -> bool:
         return True
     with os.fdopen(fd, "rb") as handle:
         return looks_binary(handle.read(_BINARY_SNIFF))
+
+
+_VENDOR_DIRS = frozenset(
+    {"node_modules", "vendor", "vendors", "third_party", "third-party", "bower_components", "site-packages",
+     ".venv", "venv", "Pods", "Carthage", "jspm_packages", "dist-packages"}
+)  # fmt: skip
+_MINIFIED_SUFFIXES = (".min.js", ".min.css", ".min.mjs", "-min.js", ".bundle.js")
+_MINIFIED_LINE = 1000
+
+
+def is_vendored(path: str) -> bool:
+    """Third-party code copied into the repository: not the repository's own weaknesses (SAST)."""
+    return any(part in _VENDOR_DIRS for part in path.split("/")[:-1])
+
+
+def looks_minified(path: str, text: str) -> bool:
+    """Minified or bundled code: by name, or by an average line length no person writes."""
+    if path.endswith(_MINIFIED_SUFFIXES):
+        return True
+    if not path.endswith((".js", ".mjs", ".cjs", ".css")) or len(text) < 4 * _MINIFIED_LINE:
+        return False
+    return len(text) / (text.count("\n") + 1) > _MINIFIED_LINE
+
+
+def sast_skip_reason(path: str, text: str) -> str | None:
+    """Why a SAST analyzer should not look at this file (counted in its report), or None."""
+    if is_vendored(path):
+        return "vendored"
+    if looks_minified(path, text):
+        return "minified"
+    return None
