@@ -99,6 +99,9 @@ class Finding:
     snippet: str = ""
     details: Details | None = None
     fingerprint: str = field(default="")
+    # Why the finding is suppressed (inline marker, policy file, baseline); None = reported.
+    # Suppressed findings are kept and listed separately, never dropped. Not part of the fingerprint.
+    suppressed_reason: str | None = None
 
     def __post_init__(self) -> None:
         if self.end_line < self.line:

@@ -27,6 +27,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         "snippet": finding.snippet,
     }
+    if finding.suppressed_reason is not None:
+        data["suppressed_reason"] = finding.suppressed_reason
     if isinstance(finding.details, DependencyDetails):
         details = finding.details
         data.update(
@@ -56,9 +58,13 @@ def analyzer_run_to_dict(run: AnalyzerRun) -> dict[str, Any]:
 
 def report_to_dict(report: ScanReport) -> dict[str, Any]:
     """The stored form of a report and the body of a completed scan (without the envelope)."""
-    return {
+    data: dict[str, Any] = {
         "commit_sha": report.commit_sha,
         "summary": report.summary(),
         "analyzers": [analyzer_run_to_dict(run) for run in report.analyzers],
-        "vulnerabilities": [finding_to_dict(f) for f in report.findings],
+        "vulnerabilities": [finding_to_dict(f) for f in report.reported],
+        "suppressed": [finding_to_dict(f) for f in report.suppressed],
     }
+    if report.notices:
+        data["notices"] = list(report.notices)
+    return data

@@ -142,6 +142,9 @@ def scan_envelope(row: ScanRow) -> dict[str, Any]:
     base["summary"] = report["summary"]
     base["analyzers"] = report["analyzers"]
     base["vulnerabilities"] = report["vulnerabilities"]
+    base["suppressed"] = report.get("suppressed", [])
+    if report.get("notices"):
+        base["notices"] = report["notices"]
     return base
 
 

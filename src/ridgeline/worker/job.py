@@ -27,6 +27,7 @@ from ridgeline.domain.errors import RidgelineError, ScanFailure
 from ridgeline.domain.scan import ScanMode, ScanStatus, ScanTarget
 from ridgeline.output.json import report_to_dict
 from ridgeline.pipeline.runner import run_pipeline
+from ridgeline.pipeline.suppression import apply_suppressions
 from ridgeline.services.credentials import linked_token
 from ridgeline.services.quotas import refund_scan
 from ridgeline.services.token_cipher import TokenCipher
@@ -122,7 +123,7 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
         )
         del remote
         ctx = AnalysisContext(root=checkout, mode=mode, secret_salt=runtime.secret_salt)
-        return run_pipeline(
+        report = run_pipeline(
             checkout,
             build_analyzers(options=AnalyzerOptions(data_dir=settings.data_dir)),
             ctx,
@@ -131,6 +132,7 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
             deadline=deadline,
             on_deadline=over_time,
         )
+        return apply_suppressions(report, checkout)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
