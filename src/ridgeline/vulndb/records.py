@@ -38,6 +38,31 @@ def _severity_label(value: Any) -> str:
     return value.strip().upper() if isinstance(value, str) else ""
 
 
+def score_label(score: float) -> str:
+    """CVSS qualitative rating of a base score (v3/v4 bands; v2 scores use the same bands here)."""
+    if score >= 9.0:
+        return "CRITICAL"
+    if score >= 7.0:
+        return "HIGH"
+    if score >= 4.0:
+        return "MEDIUM"
+    if score > 0:
+        return "LOW"
+    return ""
+
+
+def _database_severity(value: Any) -> str:
+    """A database's own severity: a label, else a numeric score it publishes (rubysec, NSWG)."""
+    label = _severity_label(value)
+    if label or not isinstance(value, dict):
+        return label
+    for key in ("cvss_v4", "cvss_v3", "cvss_score", "cvss_v2"):
+        score = value.get(key)
+        if isinstance(score, int | float) and not isinstance(score, bool):
+            return score_label(float(score))
+    return ""
+
+
 def _affected(entry: Any) -> AffectedPackage | None:
     if not isinstance(entry, dict):
         return None
@@ -96,7 +121,7 @@ def advisory_from_osv(data: Any) -> Advisory:
         details=text("details"),
         aliases=tuple(a for a in _strings(data.get("aliases")) if a != data["id"]),
         severity=severity,
-        database_severity=_severity_label(data.get("database_specific")),
+        database_severity=_database_severity(data.get("database_specific")),
         affected=affected,
         withdrawn=text("withdrawn"),
         published=text("published"),

@@ -1,0 +1,35 @@
+"""NuGet ``packages.lock.json``: the resolved package per target framework (project references skipped)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
+from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_json
+from ridgeline.domain.packages import NUGET, Package, normalise_name
+
+
+class NugetPackagesLockExtractor:
+    name = "packages.lock.json"
+    ecosystem = NUGET
+
+    def matches(self, path: str) -> bool:
+        return PurePosixPath(path).name == "packages.lock.json"
+
+    def extract(self, text: str, path: str) -> list[Package]:
+        data = load_json(text)
+        if not isinstance(data, dict) or not isinstance(data.get("dependencies", {}), dict):
+            raise UnparsableLockfile("not a packages.lock.json object")
+        lines = LineIndex(text)
+        packages = []
+        for framework, entries in data.get("dependencies", {}).items():
+            if not isinstance(entries, dict):
+                continue
+            start = max(lines.offset(json.dumps(framework) + ":"), 0)
+            for name, entry in entries.items():
+                if not isinstance(entry, dict) or entry.get("type") == "Project" or "resolved" not in entry:
+                    continue
+                line = lines.find(json.dumps(name) + ":", start)
+                packages.append(Package(NUGET, normalise_name(NUGET, name), str(entry["resolved"]), False, path, line))
+        return dedupe(packages)
