@@ -10,9 +10,9 @@ import json
 from typing import Any
 
 from ridgeline.domain.packages import (
+    Advisory,
     AffectedPackage,
     AffectedRange,
-    Advisory,
     RangeEvent,
     SeverityScore,
     normalise_name,
@@ -107,7 +107,9 @@ def advisory_from_osv(data: Any) -> Advisory:
         if isinstance(s, dict) and isinstance(s.get("type"), str) and isinstance(s.get("score"), str)
     )
     references = tuple(
-        r["url"] for r in data.get("references") or () if isinstance(r, dict) and isinstance(r.get("url"), str)
+        r["url"]
+        for r in data.get("references") or ()
+        if isinstance(r, dict) and isinstance(r.get("url"), str)
     )
 
     def text(key: str) -> str:

@@ -7,8 +7,13 @@ from ridgeline.domain.findings import Severity
 from ridgeline.domain.packages import Advisory
 from ridgeline.vulndb.records import score_label
 
-_LABELS = {"CRITICAL": Severity.CRITICAL, "HIGH": Severity.HIGH, "MODERATE": Severity.MEDIUM,
-           "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
+_LABELS = {
+    "CRITICAL": Severity.CRITICAL,
+    "HIGH": Severity.HIGH,
+    "MODERATE": Severity.MEDIUM,
+    "MEDIUM": Severity.MEDIUM,
+    "LOW": Severity.LOW,
+}
 
 
 def cvss_score(vector_type: str, vector: str) -> float | None:

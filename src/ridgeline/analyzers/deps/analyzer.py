@@ -187,4 +187,3 @@ def source_from_options(data_dir: Path | None, osv_api_url: str, online: bool) -
     from ridgeline.vulndb.local import LocalMirror
 
     return LocalMirror(data_dir)
-

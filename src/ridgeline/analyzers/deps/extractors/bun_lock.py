@@ -42,6 +42,13 @@ class BunLockExtractor:
             if ":" in version:  # workspace:, link:, file:, github: …
                 continue
             packages.append(
-                Package(NPM, name, version, name in dev and name not in prod, path, lines.find(json.dumps(key) + ":"))
+                Package(
+                    NPM,
+                    name,
+                    version,
+                    name in dev and name not in prod,
+                    path,
+                    lines.find(json.dumps(key) + ":"),
+                )
             )
         return dedupe(packages)

@@ -27,5 +27,7 @@ class CargoLockExtractor:
             if "source" not in entry:
                 continue
             line = lines[index] if index < len(lines) else 0
-            packages.append(Package(CRATES_IO, entry["name"], str(entry.get("version", "")), False, path, line))
+            packages.append(
+                Package(CRATES_IO, entry["name"], str(entry.get("version", "")), False, path, line)
+            )
         return packages

@@ -36,5 +36,7 @@ class ComposerLockExtractor:
                     continue
                 version = _V_PREFIX.sub("", str(entry.get("version", "")))
                 line = lines.find(f'"name": {json.dumps(entry["name"])}', start)
-                packages.append(Package(PACKAGIST, normalise_name(PACKAGIST, entry["name"]), version, dev, path, line))
+                packages.append(
+                    Package(PACKAGIST, normalise_name(PACKAGIST, entry["name"]), version, dev, path, line)
+                )
         return packages

@@ -10,7 +10,17 @@ from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
 from ridgeline.domain.packages import RUBYGEMS, Package
 
 _SPEC = re.compile(r"^    ([^\s(]+) \(([^)]+)\)\s*$")
-_SECTIONS = {"GEM", "GIT", "PATH", "PLATFORMS", "DEPENDENCIES", "BUNDLED WITH", "RUBY VERSION", "CHECKSUMS", "PLUGIN SOURCE"}
+_SECTIONS = {
+    "GEM",
+    "GIT",
+    "PATH",
+    "PLATFORMS",
+    "DEPENDENCIES",
+    "BUNDLED WITH",
+    "RUBY VERSION",
+    "CHECKSUMS",
+    "PLUGIN SOURCE",
+}
 
 
 class GemfileLockExtractor:

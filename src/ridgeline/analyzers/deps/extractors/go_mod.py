@@ -10,11 +10,13 @@ from pathlib import PurePosixPath
 from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
 from ridgeline.domain.packages import GO, Package
 
-_DIRECTIVE = re.compile(r"^(module|go|toolchain|require|replace|exclude|retract|godebug|tool|ignore)\b\s*(.*)$")
+_DIRECTIVE = re.compile(
+    r"^(module|go|toolchain|require|replace|exclude|retract|godebug|tool|ignore)\b\s*(.*)$"
+)
 
 
 def _unquote(token: str) -> str:
-    return token[1:-1] if len(token) >= 2 and token[0] == token[-1] and token[0] in "\"`" else token
+    return token[1:-1] if len(token) >= 2 and token[0] == token[-1] and token[0] in '"`' else token
 
 
 def _strip_v(version: str) -> str:
@@ -60,7 +62,7 @@ class GoModExtractor:
         if text.strip() and not saw_module:
             raise UnparsableLockfile("no module directive")
         packages = []
-        for module, version, line, indirect in requires:
+        for module, version, line, _indirect in requires:
             target, target_version = module, version
             for old, old_version, new, new_version in replaces:
                 if old == module and old_version in ("", version):
@@ -93,5 +95,10 @@ class GoModExtractor:
             if not old or not new:
                 raise UnparsableLockfile(f"bad replace on line {number}")
             replaces.append(
-                (_unquote(old[0]), old[1] if len(old) > 1 else "", _unquote(new[0]), new[1] if len(new) > 1 else "")
+                (
+                    _unquote(old[0]),
+                    old[1] if len(old) > 1 else "",
+                    _unquote(new[0]),
+                    new[1] if len(new) > 1 else "",
+                )
             )

@@ -27,5 +27,7 @@ class MixLockExtractor:
         for number, line in enumerate(text.splitlines(), 1):
             match = _HEX.match(line)
             if match:
-                packages.append(Package(HEX, normalise_name(HEX, match.group(2)), match.group(3), False, path, number))
+                packages.append(
+                    Package(HEX, normalise_name(HEX, match.group(2)), match.group(3), False, path, number)
+                )
         return packages

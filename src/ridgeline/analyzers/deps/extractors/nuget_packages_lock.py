@@ -31,5 +31,7 @@ class NugetPackagesLockExtractor:
                 if not isinstance(entry, dict) or entry.get("type") == "Project" or "resolved" not in entry:
                     continue
                 line = lines.find(json.dumps(name) + ":", start)
-                packages.append(Package(NUGET, normalise_name(NUGET, name), str(entry["resolved"]), False, path, line))
+                packages.append(
+                    Package(NUGET, normalise_name(NUGET, name), str(entry["resolved"]), False, path, line)
+                )
         return dedupe(packages)

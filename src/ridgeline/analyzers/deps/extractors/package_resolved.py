@@ -15,7 +15,7 @@ _SCHEME = re.compile(r"^(?:[a-z+]+://)?(?:[^@/]+@)?")
 
 
 def swift_name(url: str) -> str:
-    """``https://github.com/apple/swift-nio.git`` / ``git@github.com:apple/swift-nio`` → github.com/apple/swift-nio."""
+    """A clone URL (https or scp-like, with or without .git) → ``github.com/apple/swift-nio``."""
     stripped = _SCHEME.sub("", url.strip())
     if ":" in stripped.split("/", 1)[0]:
         stripped = stripped.replace(":", "/", 1)
@@ -48,5 +48,7 @@ class PackageResolvedExtractor:
                 continue
             state = pin.get("state") if isinstance(pin.get("state"), dict) else {}
             version = state.get("version") or ""
-            packages.append(Package(SWIFT, swift_name(url), str(version), False, path, lines.find(json.dumps(url))))
+            packages.append(
+                Package(SWIFT, swift_name(url), str(version), False, path, lines.find(json.dumps(url)))
+            )
         return packages

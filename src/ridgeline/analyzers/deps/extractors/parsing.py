@@ -105,7 +105,7 @@ def strip_json_extras(text: str) -> str:
             close = text.find("*/", index + 2)
             index = length if close < 0 else close + 2
         else:
-            span = re.match(r'[^"/]+|/', text[index:index + 65536])
+            span = re.match(r'[^"/]+|/', text[index : index + 65536])
             chunk = span.group() if span else char
             out.append(chunk)
             index += len(chunk)

@@ -28,6 +28,8 @@ class PdmLockExtractor:
             dev = isinstance(groups, list) and bool(groups) and "default" not in groups
             line = lines[index] if index < len(lines) else 0
             packages.append(
-                Package(PYPI, normalise_name(PYPI, entry["name"]), str(entry.get("version", "")), dev, path, line)
+                Package(
+                    PYPI, normalise_name(PYPI, entry["name"]), str(entry.get("version", "")), dev, path, line
+                )
             )
         return packages

@@ -65,9 +65,11 @@ class PnpmLockExtractor:
         if not isinstance(entries, dict):
             raise UnparsableLockfile("packages is not a mapping")
         importers = data.get("importers") or {".": data}
-        dev_only = _importer_names(importers, "devDependencies") - _importer_names(
-            importers, "dependencies"
-        ) - _importer_names(importers, "optionalDependencies")
+        dev_only = (
+            _importer_names(importers, "devDependencies")
+            - _importer_names(importers, "dependencies")
+            - _importer_names(importers, "optionalDependencies")
+        )
         lines = LineIndex(text)
         packages = []
         for key, entry in entries.items():

@@ -34,6 +34,8 @@ class PoetryLockExtractor:
                 dev = entry.get("category") == "dev"
             line = lines[index] if index < len(lines) else 0
             packages.append(
-                Package(PYPI, normalise_name(PYPI, entry["name"]), str(entry.get("version", "")), dev, path, line)
+                Package(
+                    PYPI, normalise_name(PYPI, entry["name"]), str(entry.get("version", "")), dev, path, line
+                )
             )
         return packages

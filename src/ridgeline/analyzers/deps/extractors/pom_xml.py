@@ -49,7 +49,9 @@ class PomXmlExtractor:
             for prop in props:
                 properties[_local(prop.tag)] = (prop.text or "").strip()
         for key in ("version", "groupId", "artifactId"):
-            value = _text(root, key) or (_text(_child(root, "parent"), key) if _child(root, "parent") is not None else "")
+            value = _text(root, key) or (
+                _text(_child(root, "parent"), key) if _child(root, "parent") is not None else ""
+            )
             if value:
                 properties.setdefault(f"project.{key}", value)
                 properties.setdefault(f"pom.{key}", value)

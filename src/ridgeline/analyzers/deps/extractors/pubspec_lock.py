@@ -30,5 +30,7 @@ class PubspecLockExtractor:
                 continue
             dev = str(entry.get("dependency", "")) == "direct dev"
             line = lines.find(f"  {name}:", start)
-            packages.append(Package(PUB, normalise_name(PUB, str(name)), str(entry.get("version", "")), dev, path, line))
+            packages.append(
+                Package(PUB, normalise_name(PUB, str(name)), str(entry.get("version", "")), dev, path, line)
+            )
         return packages

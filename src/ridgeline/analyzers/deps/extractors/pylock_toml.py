@@ -33,6 +33,8 @@ class PylockTomlExtractor:
             dev = "dependency_groups" in marker and "'default'" not in marker
             line = lines[index] if index < len(lines) else 0
             packages.append(
-                Package(PYPI, normalise_name(PYPI, entry["name"]), str(entry.get("version", "")), dev, path, line)
+                Package(
+                    PYPI, normalise_name(PYPI, entry["name"]), str(entry.get("version", "")), dev, path, line
+                )
             )
         return packages

@@ -85,14 +85,18 @@ class RequirementsTxtExtractor:
             if editable:
                 egg = _EGG.search(editable.group(2))
                 if egg:
-                    packages.append(Package(PYPI, normalise_name(PYPI, egg.group(1)), "", False, path, number))
+                    packages.append(
+                        Package(PYPI, normalise_name(PYPI, egg.group(1)), "", False, path, number)
+                    )
                 continue
             if line.startswith("-"):
                 continue
             if "://" in line.split("@", 1)[0] or line.startswith((".", "/")):
                 egg = _EGG.search(line)
                 if egg:
-                    packages.append(Package(PYPI, normalise_name(PYPI, egg.group(1)), "", False, path, number))
+                    packages.append(
+                        Package(PYPI, normalise_name(PYPI, egg.group(1)), "", False, path, number)
+                    )
                 continue
             cleaned = _OPTION_WITH_VALUE.sub("", " " + line).strip()
             try:
@@ -100,7 +104,9 @@ class RequirementsTxtExtractor:
             except InvalidRequirement:
                 continue
             version = "" if requirement.url else _pinned_version(requirement)
-            packages.append(Package(PYPI, normalise_name(PYPI, requirement.name), version, False, path, number))
+            packages.append(
+                Package(PYPI, normalise_name(PYPI, requirement.name), version, False, path, number)
+            )
         return packages
 
     def _include(

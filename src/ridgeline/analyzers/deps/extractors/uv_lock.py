@@ -38,7 +38,11 @@ class UvLockExtractor:
         by_name = {normalise_name(PYPI, e["name"]): e for e in entries}
         roots = [e for e in entries if any(k in (e.get("source") or {}) for k in _LOCAL_SOURCES)]
         production = self._reachable(
-            [n for r in roots for n in _names(r.get("dependencies")) + _names(r.get("optional-dependencies"))],
+            [
+                n
+                for r in roots
+                for n in _names(r.get("dependencies")) + _names(r.get("optional-dependencies"))
+            ],
             by_name,
         )
         lines = header_lines(text, "package")
