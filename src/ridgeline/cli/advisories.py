@@ -55,9 +55,8 @@ def sync_command(
             failed = True
             typer.echo(f"{result.ecosystem}: failed: {result.error}", err=True)
         elif result.changed:
-            typer.echo(
-                f"{result.ecosystem}: imported {result.imported.imported} ({result.imported.rejected} rejected)"
-            )
+            counts = result.imported
+            typer.echo(f"{result.ecosystem}: imported {counts.imported} ({counts.rejected} rejected)")
         else:
             typer.echo(f"{result.ecosystem}: unchanged")
     if failed:
