@@ -94,10 +94,15 @@ def _handler(data: OsvData) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             if self._failing():
                 return
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            if self.path == "/v1/query":
+                self._send(
+                    200, json.dumps(_single_query(data, body)).encode(), {"Content-Type": "application/json"}
+                )
+                return
             if self.path != "/v1/querybatch":
                 self._send(404)
                 return
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             results = []
             for query in body["queries"]:
                 package = query["package"]
@@ -116,6 +121,19 @@ def _handler(data: OsvData) -> type[BaseHTTPRequestHandler]:
             self._send(200, json.dumps({"results": results}).encode(), {"Content-Type": "application/json"})
 
     return Handler
+
+
+def _single_query(data: OsvData, body: dict) -> dict:
+    """``POST /v1/query``: full records affecting one package version (as OSV answers pip-audit)."""
+    from ridgeline.domain.packages import Package
+    from ridgeline.vulndb.base import affecting
+    from ridgeline.vulndb.records import advisory_from_osv
+
+    ecosystem, name = body["package"]["ecosystem"], body["package"]["name"]
+    ids = sorted(set(data.by_package.get((ecosystem, normalise_name(ecosystem, name)), [])))
+    package = Package(ecosystem, name, body.get("version", ""))
+    matched = {a.id for a in affecting(package, [advisory_from_osv(data.records[i]) for i in ids])}
+    return {"vulns": [data.records[i] for i in ids if i in matched]} if matched else {}
 
 
 @contextmanager

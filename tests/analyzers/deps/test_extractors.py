@@ -335,3 +335,20 @@ def test_requirements_includes_stay_inside_the_repository(tmp_path: Path) -> Non
 def test_unrelated_files_are_not_wanted() -> None:
     for path in ("README.md", "src/app.py", "package.json", "node_modules/x/package-lock.json", "Cargo.toml"):
         assert REGISTRY.for_path(path) is None
+
+
+# the line holds the name as written, which differs from the reported one for these
+_RENAMED = {("zope-interface", "Zope.Interface"), ("minimist", "aliased")}
+
+
+@pytest.mark.parametrize(("fixture", "extractor", "path", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_every_package_points_at_its_line(fixture: str, extractor: str, path: str, expected: list) -> None:
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for package in extract_packages(REGISTRY.get(extractor), text, path).packages:
+        assert package.line >= 1
+        shown = lines[package.line - 1]
+        short = package.name.split(":")[-1].split("/")[-1]
+        assert short.lower() in shown.lower() or any(
+            package.name == name and written in shown for name, written in _RENAMED
+        ), (package, shown)

@@ -30,6 +30,7 @@ class BunLockExtractor:
                     prod.update(workspace.get(field) or {})
                 dev.update(workspace.get("devDependencies") or {})
         lines = LineIndex(text)
+        lines.seek('"packages"')
         packages = []
         for key, entry in data.get("packages", {}).items():
             if not isinstance(entry, list) or not entry or not isinstance(entry[0], str):
@@ -48,7 +49,7 @@ class BunLockExtractor:
                     version,
                     name in dev and name not in prod,
                     path,
-                    lines.find(json.dumps(key) + ":"),
+                    lines.find_next(json.dumps(key) + ":"),
                 )
             )
         return dedupe(packages)

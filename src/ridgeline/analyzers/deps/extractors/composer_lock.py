@@ -30,12 +30,12 @@ class ComposerLockExtractor:
             entries = data.get(section) or []
             if not isinstance(entries, list):
                 raise UnparsableLockfile(f"{section} is not a list")
-            start = max(lines.offset(f'"{section}"'), 0)
+            lines.seek(f'"{section}"')
             for entry in entries:
                 if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
                     continue
                 version = _V_PREFIX.sub("", str(entry.get("version", "")))
-                line = lines.find(f'"name": {json.dumps(entry["name"])}', start)
+                line = lines.find_next(f'"name": {json.dumps(entry["name"])}')
                 packages.append(
                     Package(PACKAGIST, normalise_name(PACKAGIST, entry["name"]), version, dev, path, line)
                 )

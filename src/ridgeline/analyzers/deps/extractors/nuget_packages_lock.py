@@ -26,11 +26,11 @@ class NugetPackagesLockExtractor:
         for framework, entries in data.get("dependencies", {}).items():
             if not isinstance(entries, dict):
                 continue
-            start = max(lines.offset(json.dumps(framework) + ":"), 0)
+            lines.seek(json.dumps(framework) + ":")
             for name, entry in entries.items():
                 if not isinstance(entry, dict) or entry.get("type") == "Project" or "resolved" not in entry:
                     continue
-                line = lines.find(json.dumps(name) + ":", start)
+                line = lines.find_next(json.dumps(name) + ":")
                 packages.append(
                     Package(NUGET, normalise_name(NUGET, name), str(entry["resolved"]), False, path, line)
                 )

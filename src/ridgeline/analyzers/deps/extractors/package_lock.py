@@ -41,7 +41,7 @@ class PackageLockExtractor:
             packages = self._from_packages(data["packages"], lines, path)
         elif isinstance(data.get("dependencies"), dict):
             packages = []
-            self._from_dependencies(data["dependencies"], lines, path, packages, 0, 0)
+            self._from_dependencies(data["dependencies"], lines, path, packages, 0)
         elif "lockfileVersion" in data:
             packages = []
         else:
@@ -57,12 +57,12 @@ class PackageLockExtractor:
             name = entry.get("name") or key.rsplit("node_modules/", 1)[1]
             version = str(entry.get("version", ""))
             name, version = split_alias(name, version)
-            line = lines.find(json.dumps(key) + ":")
+            line = lines.find_next(json.dumps(key) + ":")
             packages.append(Package(NPM, name, version, bool(entry.get("dev")), path, line))
         return packages
 
     def _from_dependencies(
-        self, entries: dict[str, Any], lines: LineIndex, path: str, out: list[Package], start: int, depth: int
+        self, entries: dict[str, Any], lines: LineIndex, path: str, out: list[Package], depth: int
     ) -> None:
         if depth > _MAX_NESTING:
             raise UnparsableLockfile("dependencies nested too deep")
@@ -72,9 +72,8 @@ class PackageLockExtractor:
             name, version = split_alias(key, str(entry.get("version", "")))
             if version.startswith("file:"):
                 continue
-            offset = lines.offset(json.dumps(key) + ":", start)
-            line = lines.line_at(offset) if offset >= 0 else 0
+            line = lines.find_next(json.dumps(key) + ":")
             out.append(Package(NPM, name, version, bool(entry.get("dev")), path, line))
             nested = entry.get("dependencies")
             if isinstance(nested, dict):
-                self._from_dependencies(nested, lines, path, out, max(offset, start), depth + 1)
+                self._from_dependencies(nested, lines, path, out, depth + 1)

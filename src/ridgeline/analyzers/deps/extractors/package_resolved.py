@@ -49,6 +49,6 @@ class PackageResolvedExtractor:
             state = pin.get("state") if isinstance(pin.get("state"), dict) else {}
             version = state.get("version") or ""
             packages.append(
-                Package(SWIFT, swift_name(url), str(version), False, path, lines.find(json.dumps(url)))
+                Package(SWIFT, swift_name(url), str(version), False, path, lines.find_next(json.dumps(url)))
             )
         return packages

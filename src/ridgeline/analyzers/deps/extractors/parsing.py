@@ -115,11 +115,29 @@ def strip_json_extras(text: str) -> str:
 class LineIndex:
     """Line numbers of offsets and of the first occurrence of a needle after a cursor."""
 
-    __slots__ = ("_starts", "text")
+    __slots__ = ("_cursor", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._cursor = 0
+
+    def seek(self, needle: str) -> None:
+        """Move the cursor of ``find_next`` to the first occurrence of ``needle`` (if any)."""
+        offset = self.text.find(needle)
+        if offset >= 0:
+            self._cursor = offset
+
+    def find_next(self, needle: str) -> int:
+        """Like ``find`` from where the previous ``find_next`` matched: lockfiles list entries in
+        the order parsers return them, so a whole file costs one pass, not one pass per entry."""
+        offset = self.text.find(needle, self._cursor)
+        if offset < 0:
+            offset = self.text.find(needle)
+            if offset < 0:
+                return 0
+        self._cursor = offset + 1
+        return self.line_at(offset)
 
     def line_at(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)
@@ -134,7 +152,14 @@ class LineIndex:
 
 
 def header_lines(text: str, header: str) -> list[int]:
-    """1-based lines of each ``[[header]]`` table, in order (TOML array-of-tables lockfiles)."""
-    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(header)}\s*\]\]\s*$", re.MULTILINE)
+    """1-based line of each ``[[header]]`` table's ``name = …`` key (else of the header), in order."""
+    pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(header)}[ \t]*\]\][ \t]*$", re.MULTILINE)
+    name_key = re.compile(r"^[ \t]*name[ \t]*=", re.MULTILINE)
     index = LineIndex(text)
-    return [index.line_at(m.start()) for m in pattern.finditer(text)]
+    starts = [m.start() for m in pattern.finditer(text)]
+    lines = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(text)
+        name = name_key.search(text, start, end)
+        lines.append(index.line_at(name.start() if name else start))
+    return lines

@@ -27,12 +27,12 @@ class PipfileLockExtractor:
             entries = data.get(section) or {}
             if not isinstance(entries, dict):
                 raise UnparsableLockfile(f"{section} is not an object")
-            section_offset = max(lines.offset(f'"{section}"'), 0)
+            lines.seek(f'"{section}"')
             for name, entry in entries.items():
                 if not isinstance(entry, dict):
                     continue
                 version = entry.get("version") or ""
                 version = version[2:] if isinstance(version, str) and version.startswith("==") else ""
-                line = lines.find(json.dumps(name) + ":", section_offset)
+                line = lines.find_next(json.dumps(name) + ":")
                 packages.append(Package(PYPI, normalise_name(PYPI, name), version, dev, path, line))
         return packages

@@ -71,6 +71,7 @@ class PnpmLockExtractor:
             - _importer_names(importers, "optionalDependencies")
         )
         lines = LineIndex(text)
+        lines.seek("\npackages:")
         packages = []
         for key, entry in entries.items():
             parsed = parse_key(str(key), lockfile_version)
@@ -81,5 +82,5 @@ class PnpmLockExtractor:
             if "name" in entry and "version" in entry:
                 name, version = str(entry["name"]), str(entry["version"])
             dev = bool(entry["dev"]) if "dev" in entry else name in dev_only
-            packages.append(Package(NPM, name, version, dev, path, lines.find(str(key))))
+            packages.append(Package(NPM, name, version, dev, path, lines.find_next(str(key))))
         return dedupe(packages)

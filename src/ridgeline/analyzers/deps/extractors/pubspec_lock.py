@@ -23,13 +23,13 @@ class PubspecLockExtractor:
         if not isinstance(data, dict) or not isinstance(data.get("packages") or {}, dict):
             raise UnparsableLockfile("not a pubspec.lock mapping")
         lines = LineIndex(text)
-        start = max(lines.offset("packages:"), 0)
+        lines.seek("packages:")
         packages = []
         for name, entry in (data.get("packages") or {}).items():
             if not isinstance(entry, dict) or entry.get("source") in ("sdk", "path"):
                 continue
             dev = str(entry.get("dependency", "")) == "direct dev"
-            line = lines.find(f"  {name}:", start)
+            line = lines.find_next(f"  {name}:")
             packages.append(
                 Package(PUB, normalise_name(PUB, str(name)), str(entry.get("version", "")), dev, path, line)
             )
