@@ -33,11 +33,20 @@ def _peak_mb() -> float:
 
 def _pypi_pins(limit: int) -> list[tuple[str, str]]:
     """Real PyPI package names from the bundle, each at a version its advisory lists (vulnerable)."""
+    from packaging.version import InvalidVersion, Version
+
+    def valid(version: str) -> bool:
+        try:
+            return str(Version(version)) == version
+        except InvalidVersion:
+            return False
+
     pins: dict[str, str] = {}
     for file in sorted((ADVISORIES / "PyPI").glob("*.json")):
         data = json.loads(file.read_text())
         for affected in data.get("affected", []):
-            name, versions = affected["package"]["name"], affected.get("versions") or []
+            name = affected["package"]["name"]
+            versions = [v for v in affected.get("versions") or [] if valid(v)]
             if versions and name not in pins:
                 pins[name] = versions[-1]
         if len(pins) >= limit:
@@ -117,13 +126,19 @@ def phase_compare(work: Path, pip_audit: str, count: int) -> dict[str, float]:
     requirements.write_text("".join(f"{n}=={v}\n" for n, v in pins))
     text = requirements.read_text()
 
+    reported: set[tuple[str, str]] = set()
+
     def ridgeline_with(source: object) -> tuple[float, int]:
         started = time.perf_counter()
         analyzer = DepsAnalyzer(lambda: source)  # type: ignore[arg-type,return-value]
         packages = extract_packages(default_extractors().get("requirements.txt"), text, "requirements.txt")
         analyzer._packages.extend(packages.packages)
         findings = list(analyzer.finish(AnalysisContext(root=work)))
-        return time.perf_counter() - started, len({f.details.package for f in findings})  # type: ignore[union-attr]
+        elapsed = time.perf_counter() - started
+        for finding in findings:
+            for advisory_id in finding.details.advisory_ids:  # type: ignore[union-attr]
+                reported.add((finding.details.package, advisory_id))  # type: ignore[union-attr]
+        return elapsed, len({f.details.package for f in findings})  # type: ignore[union-attr]
 
     local_seconds, local_vulnerable = ridgeline_with(LocalMirror(work / "mirror"))
     data = OsvData()
@@ -159,8 +174,11 @@ def phase_compare(work: Path, pip_audit: str, count: int) -> dict[str, float]:
         report = json.loads(completed.stdout)
         audited = report["dependencies"] if isinstance(report, dict) else report
         pip_audit_vulnerable = sum(1 for d in audited if d.get("vulns"))
+        pairs = {(d["name"].lower(), v["id"]) for d in audited for v in d.get("vulns", [])}
+        missed = len({(n, i) for n, i in pairs if (n, i) not in {(p.lower(), a) for p, a in reported}})
     except (ValueError, KeyError):
-        pip_audit_vulnerable = -1
+        pip_audit_vulnerable = missed = -1
+        pairs = set()
         print(completed.stderr[-2000:], file=sys.stderr)
     return {
         "packages": len(pins),
@@ -170,6 +188,8 @@ def phase_compare(work: Path, pip_audit: str, count: int) -> dict[str, float]:
         "vulnerable_ridgeline_local": local_vulnerable,
         "vulnerable_ridgeline_api": api_vulnerable,
         "vulnerable_pip_audit": pip_audit_vulnerable,
+        "pip_audit_advisories": len(pairs),
+        "pip_audit_advisories_ridgeline_missed": missed,
         "ratio_pip_audit_over_ridgeline_local": pip_audit_seconds / local_seconds,
         "ratio_pip_audit_over_ridgeline_api": pip_audit_seconds / api_seconds,
     }

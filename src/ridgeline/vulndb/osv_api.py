@@ -8,7 +8,9 @@ core as the local mirror, so both sources report the same findings for the same 
 from __future__ import annotations
 
 import json
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -38,6 +40,7 @@ class OsvApiSource:
         retries: int = 3,
         backoff: float = 0.5,
         timeout: float = 30.0,
+        concurrency: int = 8,
         client: httpx.Client | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
@@ -45,9 +48,11 @@ class OsvApiSource:
         self.batch_size = batch_size
         self.retries = retries
         self.backoff = backoff
+        self.concurrency = max(1, concurrency)
         self._client = client or httpx.Client(timeout=timeout)
         self._records: dict[str, tuple[str, Advisory]] = {}
         self.requests = 0
+        self._count_lock = threading.Lock()
 
     def available(self) -> str | None:
         return None
@@ -59,7 +64,8 @@ class OsvApiSource:
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(self.backoff * (2 ** (attempt - 1)))
-            self.requests += 1
+            with self._count_lock:
+                self.requests += 1
             try:
                 response = self._client.request(method, url, json=body)
             except httpx.HTTPError as exc:
@@ -133,10 +139,16 @@ class OsvApiSource:
         keys = sorted({(p.ecosystem, p.name, p.version) for p in pinned})
         queries = [{"package": {"ecosystem": e, "name": n}, "version": v} for e, n, v in keys]
         ids_per_key = dict(zip(keys, self._ids(queries), strict=True)) if queries else {}
+        wanted: dict[str, str] = {}
+        for ids in ids_per_key.values():
+            wanted.update(ids)
+        ordered = sorted(wanted)
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            fetched = dict(zip(ordered, pool.map(lambda i: self._record(i, wanted[i]), ordered), strict=True))
         results: dict[Package, list[Advisory]] = {}
         for package in pinned:
             ids = ids_per_key.get((package.ecosystem, package.name, package.version), {})
-            records = [r for r in (self._record(i, m) for i, m in sorted(ids.items())) if r is not None]
+            records = [r for r in (fetched.get(i) for i in sorted(ids)) if r is not None]
             matched = affecting(package, records)
             if matched:
                 results[package] = matched
