@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import random
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,8 +115,31 @@ def phase_match(work: Path) -> dict[str, float]:
     }
 
 
-def phase_compare(work: Path, pip_audit: str, count: int) -> dict[str, float]:
+@contextmanager
+def _server_process() -> Iterator[str]:
+    """The loopback OSV stand-in in its own process, so it does not share a GIL with the client."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    process = context.Process(target=_serve_forever, args=(queue,), daemon=True)
+    process.start()
+    try:
+        yield queue.get(timeout=120)
+    finally:
+        process.terminate()
+        process.join(5)
+
+
+def _serve_forever(queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     from tests.vulndb.osv_server import OsvData, serve
+
+    data = OsvData()
+    data.add_folder(ADVISORIES / "PyPI", "PyPI")
+    with serve(data) as base:
+        queue.put(base)
+        threading.Event().wait()
+
+
+def phase_compare(work: Path, pip_audit: str, count: int) -> dict[str, float]:
 
     from ridgeline.analyzers.base import AnalysisContext
     from ridgeline.analyzers.deps.analyzer import DepsAnalyzer
@@ -141,9 +168,7 @@ def phase_compare(work: Path, pip_audit: str, count: int) -> dict[str, float]:
         return elapsed, len({f.details.package for f in findings})  # type: ignore[union-attr]
 
     local_seconds, local_vulnerable = ridgeline_with(LocalMirror(work / "mirror"))
-    data = OsvData()
-    data.add_folder(ADVISORIES / "PyPI", "PyPI")
-    with serve(data) as base:
+    with _server_process() as base:
         api_seconds, api_vulnerable = ridgeline_with(OsvApiSource(base))
         cache = work / "pip-audit-cache"
         started = time.perf_counter()
