@@ -230,11 +230,11 @@ class LocalMirror:
                 )
             missing = sorted({advisory_id for _, _, advisory_id in pairs} - set(self._cache))
             for start in range(0, len(missing), _QUERY_CHUNK):
-                chunk = missing[start : start + _QUERY_CHUNK]
-                marks = ",".join("?" * len(chunk))
+                ids = missing[start : start + _QUERY_CHUNK]
+                marks = ",".join("?" * len(ids))
                 for advisory_id, record in connection.execute(
                     f"SELECT id, record FROM advisories WHERE id IN ({marks})",  # noqa: S608
-                    chunk,
+                    ids,
                 ):
                     self._cache[advisory_id] = advisory_from_json(record)
         finally:

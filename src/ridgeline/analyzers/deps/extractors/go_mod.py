@@ -62,14 +62,14 @@ class GoModExtractor:
         if text.strip() and not saw_module:
             raise UnparsableLockfile("no module directive")
         packages = []
-        for module, version, line, _indirect in requires:
+        for module, version, number, _indirect in requires:
             target, target_version = module, version
             for old, old_version, new, new_version in replaces:
                 if old == module and old_version in ("", version):
                     target, target_version = new, new_version
             if target.startswith((".", "/")) or not target_version:
                 continue
-            packages.append(Package(GO, target, _strip_v(target_version), False, path, line))
+            packages.append(Package(GO, target, _strip_v(target_version), False, path, number))
         return dedupe(packages)
 
     @staticmethod

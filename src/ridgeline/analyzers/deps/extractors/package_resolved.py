@@ -46,8 +46,8 @@ class PackageResolvedExtractor:
             url = pin.get("location") or pin.get("repositoryURL")
             if not isinstance(url, str):
                 continue
-            state = pin.get("state") if isinstance(pin.get("state"), dict) else {}
-            version = state.get("version") or ""
+            state = pin.get("state")
+            version = (state.get("version") if isinstance(state, dict) else None) or ""
             packages.append(
                 Package(SWIFT, swift_name(url), str(version), False, path, lines.find_next(json.dumps(url)))
             )
