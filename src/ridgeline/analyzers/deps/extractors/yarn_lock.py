@@ -39,7 +39,6 @@ class YarnLockExtractor:
         header: str | None = None
         header_line = 0
         version = resolution = ""
-        saw_entry = False
 
         def flush() -> None:
             if header is None or header.startswith("__metadata"):
@@ -62,7 +61,6 @@ class YarnLockExtractor:
                     raise UnparsableLockfile(f"unexpected line {number}")
                 flush()
                 header, header_line, version, resolution = line.strip(), number, "", ""
-                saw_entry = True
                 continue
             if header is None:
                 raise UnparsableLockfile(f"indented line {number} before any entry")
@@ -74,6 +72,4 @@ class YarnLockExtractor:
             if match:
                 resolution = match.group(1)
         flush()
-        if text.strip() and not saw_entry:
-            raise UnparsableLockfile("no entries")
         return dedupe(packages)
