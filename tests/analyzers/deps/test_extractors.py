@@ -376,3 +376,16 @@ def test_every_package_points_at_its_line(fixture: str, extractor: str, path: st
         assert short.lower() in shown.lower() or any(
             package.name == name and written in shown for name, written in _RENAMED
         ), (package, shown)
+
+
+def test_includes_never_follow_symlinks_out(tmp_path: Path) -> None:
+    from ridgeline.analyzers.deps.analyzer import repository_reader
+
+    (tmp_path / "secret.txt").write_text("evil==1.0\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "linked.in").symlink_to(tmp_path / "secret.txt")
+    read = repository_reader(repo)
+    assert read("requirements.txt", "linked.in") is None
+    assert read("requirements.txt", "/etc/passwd") is None
+    assert read("requirements.txt", "https://example.invalid/r.txt") is None
