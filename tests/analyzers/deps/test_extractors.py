@@ -389,3 +389,12 @@ def test_includes_never_follow_symlinks_out(tmp_path: Path) -> None:
     assert read("requirements.txt", "linked.in") is None
     assert read("requirements.txt", "/etc/passwd") is None
     assert read("requirements.txt", "https://example.invalid/r.txt") is None
+
+
+def test_wants_is_cheap_for_ordinary_files() -> None:
+    paths = [f"src/pkg{i}/module{i}.py" for i in range(5000)] + [f"data/d{i}.json" for i in range(5000)]
+    started = time.perf_counter()
+    assert not any(REGISTRY.for_path(p) for p in paths)
+    assert time.perf_counter() - started < 1.0
+    assert REGISTRY.get("requirements.txt").matches("dev-requirements.txt")
+    assert REGISTRY.get("requirements.txt").matches("requirements/base.txt")

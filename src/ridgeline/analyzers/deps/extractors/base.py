@@ -17,6 +17,11 @@ IncludeReader = Callable[[str, str], "tuple[str, str] | None"]
 """(including file, relative path) → (repository path, text) of an include inside the repo, or None."""
 
 
+def basename(path: str) -> str:
+    """The file name of a repository path (always ``/``-separated): ``matches`` runs for every file."""
+    return path.rpartition("/")[2]
+
+
 class UnparsableLockfile(ValueError):
     """Raised inside an extractor; turned into an ``Extraction`` error by ``extract_packages``."""
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename, dedupe
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_json, strip_json_extras
 from ridgeline.domain.packages import NPM, Package
 
@@ -15,7 +14,7 @@ class BunLockExtractor:
     ecosystem = NPM
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "bun.lock"
+        return basename(path) == "bun.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_json(strip_json_extras(text))

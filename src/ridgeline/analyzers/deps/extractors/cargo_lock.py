@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import header_lines, load_toml
 from ridgeline.domain.packages import CRATES_IO, Package
 
@@ -14,7 +12,7 @@ class CargoLockExtractor:
     ecosystem = CRATES_IO
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "Cargo.lock"
+        return basename(path) == "Cargo.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_toml(text)

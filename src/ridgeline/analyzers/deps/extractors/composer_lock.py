@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_json
 from ridgeline.domain.packages import PACKAGIST, Package, normalise_name
 
@@ -18,7 +17,7 @@ class ComposerLockExtractor:
     ecosystem = PACKAGIST
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "composer.lock"
+        return basename(path) == "composer.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_json(text)

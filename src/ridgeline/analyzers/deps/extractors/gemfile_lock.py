@@ -4,9 +4,8 @@ PATH gems are the project's own and skipped. Platform suffixes (``-x86_64-linux`
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename, dedupe
 from ridgeline.domain.packages import RUBYGEMS, Package
 
 _SPEC = re.compile(r"^    ([^\s(]+) \(([^)]+)\)\s*$")
@@ -28,7 +27,7 @@ class GemfileLockExtractor:
     ecosystem = RUBYGEMS
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name in ("Gemfile.lock", "gems.locked")
+        return basename(path) in ("Gemfile.lock", "gems.locked")
 
     def extract(self, text: str, path: str) -> list[Package]:
         packages = []

@@ -5,9 +5,8 @@ reported without the ``v`` prefix, as OSV writes them; pseudo-versions are kept 
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename, dedupe
 from ridgeline.domain.packages import GO, Package
 
 _DIRECTIVE = re.compile(
@@ -28,7 +27,7 @@ class GoModExtractor:
     ecosystem = GO
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "go.mod"
+        return basename(path) == "go.mod"
 
     def extract(self, text: str, path: str) -> list[Package]:
         requires: list[tuple[str, str, int, bool]] = []

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.domain.packages import MAVEN, Package
 
 
@@ -14,7 +12,7 @@ class GradleLockfileExtractor:
     ecosystem = MAVEN
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name.endswith("gradle.lockfile")
+        return basename(path).endswith("gradle.lockfile")
 
     def extract(self, text: str, path: str) -> list[Package]:
         packages = []

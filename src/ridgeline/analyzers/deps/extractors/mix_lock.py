@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.domain.packages import HEX, Package, normalise_name
 
 _HEX = re.compile(r'^\s*"?([\w-]+)"?:\s*\{:hex,\s*:"?([\w-]+)"?,\s*"([^"]+)"')
@@ -17,7 +16,7 @@ class MixLockExtractor:
     ecosystem = HEX
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "mix.lock"
+        return basename(path) == "mix.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         stripped = text.strip()

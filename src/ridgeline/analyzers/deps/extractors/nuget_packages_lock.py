@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename, dedupe
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_json
 from ridgeline.domain.packages import NUGET, Package, normalise_name
 
@@ -15,7 +14,7 @@ class NugetPackagesLockExtractor:
     ecosystem = NUGET
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "packages.lock.json"
+        return basename(path) == "packages.lock.json"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_json(text)

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
 from typing import Any
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename, dedupe
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_json
 from ridgeline.domain.packages import NPM, Package
 
@@ -29,8 +28,10 @@ class PackageLockExtractor:
     ecosystem = NPM
 
     def matches(self, path: str) -> bool:
-        pure = PurePosixPath(path)
-        return pure.name in ("package-lock.json", "npm-shrinkwrap.json") and "node_modules" not in pure.parts
+        return basename(path) in (
+            "package-lock.json",
+            "npm-shrinkwrap.json",
+        ) and "node_modules" not in path.split("/")
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_json(text)

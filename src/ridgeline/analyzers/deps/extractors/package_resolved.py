@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_json
 from ridgeline.domain.packages import SWIFT, Package, normalise_name
 
@@ -27,7 +26,7 @@ class PackageResolvedExtractor:
     ecosystem = SWIFT
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "Package.resolved"
+        return basename(path) == "Package.resolved"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_json(text)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, parse_xml
 from ridgeline.domain.packages import NUGET, Package, normalise_name
 
@@ -14,7 +12,7 @@ class PackagesConfigExtractor:
     ecosystem = NUGET
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "packages.config"
+        return basename(path) == "packages.config"
 
     def extract(self, text: str, path: str) -> list[Package]:
         root = parse_xml(text)

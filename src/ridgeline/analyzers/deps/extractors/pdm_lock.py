@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import header_lines, load_toml
 from ridgeline.domain.packages import PYPI, Package, normalise_name
 
@@ -14,7 +12,7 @@ class PdmLockExtractor:
     ecosystem = PYPI
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "pdm.lock"
+        return basename(path) == "pdm.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_toml(text)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_json
 from ridgeline.domain.packages import PYPI, Package, normalise_name
 
@@ -15,7 +14,7 @@ class PipfileLockExtractor:
     ecosystem = PYPI
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "Pipfile.lock"
+        return basename(path) == "Pipfile.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_json(text)

@@ -4,10 +4,9 @@ plus ``snapshots`` and ``importers``). Peer-dependency suffixes are stripped."""
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 from typing import Any
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename, dedupe
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_yaml
 from ridgeline.domain.packages import NPM, Package
 
@@ -49,7 +48,7 @@ class PnpmLockExtractor:
     ecosystem = NPM
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name in ("pnpm-lock.yaml", "shrinkwrap.yaml")
+        return basename(path) in ("pnpm-lock.yaml", "shrinkwrap.yaml")
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_yaml(text)

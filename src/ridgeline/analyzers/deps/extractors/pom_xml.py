@@ -5,10 +5,9 @@ unpinned; ``test`` and ``provided`` scopes count as dev."""
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 from typing import Any
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, parse_xml
 from ridgeline.domain.packages import MAVEN, Package
 
@@ -37,7 +36,7 @@ class PomXmlExtractor:
     ecosystem = MAVEN
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "pom.xml"
+        return basename(path) == "pom.xml"
 
     def extract(self, text: str, path: str) -> list[Package]:
         root = parse_xml(text)

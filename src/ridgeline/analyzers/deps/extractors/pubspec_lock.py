@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import LineIndex, load_yaml
 from ridgeline.domain.packages import PUB, Package, normalise_name
 
@@ -14,7 +12,7 @@ class PubspecLockExtractor:
     ecosystem = PUB
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "pubspec.lock"
+        return basename(path) == "pubspec.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_yaml(text)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import header_lines, load_toml
 from ridgeline.domain.packages import PYPI, Package, normalise_name
 
@@ -17,7 +16,7 @@ class PylockTomlExtractor:
     ecosystem = PYPI
 
     def matches(self, path: str) -> bool:
-        return bool(_NAME.match(PurePosixPath(path).name))
+        return bool(_NAME.match(basename(path)))
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_toml(text)

@@ -7,6 +7,23 @@ from collections.abc import Iterable
 
 from ridgeline.analyzers.deps.extractors.base import LockfileExtractor
 
+# Every format's file name ends in one of these: a cheap first test for the many files of a
+# repository that are not lockfiles (the walk asks about every file). A new format whose name ends
+# otherwise must be added here; the fixture tests fail until it is.
+LOCKFILE_ENDINGS = (
+    ".txt",
+    ".lock",
+    ".json",
+    ".toml",
+    ".yaml",
+    ".mod",
+    ".xml",
+    ".lockfile",
+    ".config",
+    ".resolved",
+    ".locked",
+)
+
 
 class ExtractorRegistry:
     def __init__(self, extractors: Iterable[LockfileExtractor]) -> None:
@@ -23,6 +40,8 @@ class ExtractorRegistry:
         return self._by_name[name]
 
     def for_path(self, path: str) -> LockfileExtractor | None:
+        if not path.endswith(LOCKFILE_ENDINGS):
+            return None
         for extractor in self._by_name.values():
             if extractor.matches(path):
                 return extractor

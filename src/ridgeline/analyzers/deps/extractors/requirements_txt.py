@@ -7,7 +7,6 @@ analyzer provides; continuations, hashes, markers and extras are understood, nev
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
 from packaging.requirements import InvalidRequirement, Requirement
 
@@ -54,16 +53,20 @@ def _pinned_version(requirement: Requirement) -> str:
 
 
 class RequirementsTxtExtractor:
-    """``requirements*.txt`` and ``requirements/*.txt``."""
+    """``requirements*.txt``, ``*requirements.txt`` (``dev-requirements.txt``) and ``requirements/*.txt``."""
 
     name = "requirements.txt"
     ecosystem = PYPI
 
     def matches(self, path: str) -> bool:
-        pure = PurePosixPath(path)
-        if pure.suffix != ".txt":
+        if not path.endswith(".txt"):
             return False
-        return pure.name.startswith("requirements") or pure.parent.name == "requirements"
+        parent, _, name = path.rpartition("/")
+        return (
+            name.startswith("requirements")
+            or name.endswith("requirements.txt")
+            or parent.rpartition("/")[2] == "requirements"
+        )
 
     def extract(self, text: str, path: str) -> list[Package]:
         return self._extract(text, path, None, set(), 0)

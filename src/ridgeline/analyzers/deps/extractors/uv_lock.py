@@ -3,10 +3,9 @@ through ``dev-dependencies`` is dev."""
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 from typing import Any
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
 from ridgeline.analyzers.deps.extractors.parsing import header_lines, load_toml
 from ridgeline.domain.packages import PYPI, Package, normalise_name
 
@@ -28,7 +27,7 @@ class UvLockExtractor:
     ecosystem = PYPI
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "uv.lock"
+        return basename(path) == "uv.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         data = load_toml(text)

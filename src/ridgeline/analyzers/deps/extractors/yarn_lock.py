@@ -4,9 +4,8 @@ so neither needs a YAML parser. Dev dependencies are not recorded in yarn.lock."
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, dedupe
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename, dedupe
 from ridgeline.domain.packages import NPM, Package
 
 _VERSION = re.compile(r'^\s+version:?\s+"?([^"\s]+)"?\s*$')
@@ -32,7 +31,7 @@ class YarnLockExtractor:
     ecosystem = NPM
 
     def matches(self, path: str) -> bool:
-        return PurePosixPath(path).name == "yarn.lock"
+        return basename(path) == "yarn.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
         packages: list[Package] = []
