@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
@@ -188,15 +189,21 @@ _ECOSYSTEM_KEYS: dict[str, Callable[[str], VersionKey | None]] = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def version_key(ecosystem: str, version: str) -> VersionKey | None:
-    """A sortable key of ``version`` in ``ecosystem``'s order, or None if it is not a version there."""
+    """A sortable key of ``version`` in ``ecosystem``'s order, or None if it is not a version there.
+
+    Cached: advisories list the same versions again and again, and keys are immutable."""
     return _ECOSYSTEM_KEYS.get(ecosystem, generic_key)(version)
+
+
+_cached_semver_key = lru_cache(maxsize=1 << 16)(semver_key)
 
 
 def _range_key(range_type: str, ecosystem: str) -> Callable[[str], VersionKey | None]:
     if range_type == "SEMVER":
-        return semver_key
-    return _ECOSYSTEM_KEYS.get(ecosystem, generic_key)
+        return _cached_semver_key
+    return lambda version: version_key(ecosystem, version)
 
 
 def _in_range(version: str, affected_range: AffectedRange, ecosystem: str) -> bool | None:
@@ -242,13 +249,6 @@ class _SortBox:
         return bool(self.key < other.key)
 
 
-def _same_version(ecosystem: str, left: str, right: str) -> bool:
-    if left == right:
-        return True
-    left_key, right_key = version_key(ecosystem, left), version_key(ecosystem, right)
-    return left_key is not None and right_key is not None and left_key == right_key
-
-
 def is_affected(version: str, affected: AffectedPackage) -> bool:
     """Whether ``version`` of the package lies in the advisory's listed versions or ranges.
 
@@ -256,8 +256,14 @@ def is_affected(version: str, affected: AffectedPackage) -> bool:
     """
     if not version:
         return False
-    if any(_same_version(affected.ecosystem, version, listed) for listed in affected.versions):
-        return True
+    if affected.versions:
+        if version in affected.versions:
+            return True
+        current = version_key(affected.ecosystem, version)
+        if current is not None and any(
+            version_key(affected.ecosystem, v) == current for v in affected.versions
+        ):
+            return True
     for affected_range in affected.ranges:
         if affected_range.type == "GIT":
             continue
