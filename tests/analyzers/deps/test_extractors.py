@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -398,3 +399,10 @@ def test_wants_is_cheap_for_ordinary_files() -> None:
     assert time.perf_counter() - started < 1.0
     assert REGISTRY.get("requirements.txt").matches("dev-requirements.txt")
     assert REGISTRY.get("requirements.txt").matches("requirements/base.txt")
+
+
+def test_jsonc_cleanup_keeps_strings_intact() -> None:
+    from ridgeline.analyzers.deps.extractors.parsing import strip_json_extras
+
+    cleaned = strip_json_extras('{"a": "x, ] // not a comment", /* c */ "b": [1, 2, // c\n ], }')
+    assert json.loads(cleaned) == {"a": "x, ] // not a comment", "b": [1, 2]}

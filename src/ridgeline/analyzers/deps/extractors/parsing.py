@@ -19,6 +19,8 @@ MAX_TEXT_CHARS = 64 << 20
 MAX_JSON_DEPTH = 256
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS = re.compile(r"[\[\]{}]")
+_PLAIN = re.compile(r'[^"/]+|/')
+_TRAILING_COMMA = re.compile(r'"(?:[^"\\]|\\.)*"|,(\s*[}\]])', re.DOTALL)
 
 
 def _check_size(text: str) -> None:
@@ -105,11 +107,11 @@ def strip_json_extras(text: str) -> str:
             close = text.find("*/", index + 2)
             index = length if close < 0 else close + 2
         else:
-            span = re.match(r'[^"/]+|/', text[index : index + 65536])
+            span = _PLAIN.match(text, index)
             chunk = span.group() if span else char
             out.append(chunk)
             index += len(chunk)
-    return re.sub(r",(\s*[}\]])", r"\1", "".join(out))
+    return _TRAILING_COMMA.sub(lambda m: m.group(0) if m.group(1) is None else m.group(1), "".join(out))
 
 
 class LineIndex:
