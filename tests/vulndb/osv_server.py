@@ -25,6 +25,7 @@ class OsvData:
     etags: dict[str, str] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     fail_next: int = 0
+    last_modified_only: bool = False
     page_size: int = 3
 
     def add_folder(self, folder: Path, ecosystem: str) -> None:

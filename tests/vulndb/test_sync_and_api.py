@@ -112,3 +112,16 @@ def test_api_records_are_matched_locally_not_trusted(osv_data: OsvData) -> None:
         fixed = Package("npm", "lodash", "4.17.21")
         assert source.query([fixed]) == {}
         assert json.dumps(osv_data.records["GHSA-p6mc-m468-83gw"])  # records were available
+
+
+def test_sync_honours_last_modified_without_etag(tmp_path: Path) -> None:
+    data = OsvData(last_modified_only=True)
+    data.add_folder(ADVISORIES / "Maven", "Maven")
+    mirror = LocalMirror(tmp_path)
+    with serve(data) as base:
+        first = mirror.sync(base, ["Maven"])
+        second = mirror.sync(base, ["Maven"])
+    assert (first[0].changed, first[0].imported.imported) == (True, 178)
+    assert (second[0].changed, second[0].error) == (False, "")
+    downloads = [r for r in data.requests if r.endswith("/all.zip")]
+    assert len(downloads) == 2
