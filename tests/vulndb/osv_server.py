@@ -83,12 +83,17 @@ def _handler(data: OsvData) -> type[BaseHTTPRequestHandler]:
             ecosystem = path.strip("/").removesuffix("/all.zip")
             if path.endswith("/all.zip") and ecosystem in data.exports:
                 etag = data.etags[ecosystem]
-                if self.headers.get("If-None-Match") == etag:
+                stamp = f"Mon, 01 Jan 2024 00:00:{len(data.exports[ecosystem]) % 60:02d} GMT"
+                if data.last_modified_only:
+                    if self.headers.get("If-Modified-Since") == stamp:
+                        self._send(304)
+                    else:
+                        self._send(200, data.exports[ecosystem], {"Last-Modified": stamp})
+                elif self.headers.get("If-None-Match") == etag:
                     self._send(304)
                 else:
-                    self._send(
-                        200, data.exports[ecosystem], {"ETag": etag, "Content-Type": "application/zip"}
-                    )
+                    headers = {"ETag": etag, "Content-Type": "application/zip"}
+                    self._send(200, data.exports[ecosystem], headers)
                 return
             self._send(404)
 
