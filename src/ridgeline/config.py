@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     scan_timeout_plus: float = 7200.0
     log_level: str = "INFO"
 
+    osv_api_url: str = "https://api.osv.dev"
+    osv_export_url: str = "https://osv-vulnerabilities.storage.googleapis.com"
+    osv_online: bool = False
+
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'ridgeline.db'}"

@@ -15,8 +15,17 @@ def _secrets(options: AnalyzerOptions) -> Analyzer:
     return SecretsAnalyzer.from_packaged_rules()
 
 
+def _deps(options: AnalyzerOptions) -> Analyzer:
+    from ridgeline.analyzers.deps.analyzer import DepsAnalyzer, source_from_options
+
+    return DepsAnalyzer(
+        lambda: source_from_options(options.data_dir, options.osv_api_url, options.use_online_advisories)
+    )
+
+
 _FACTORIES: dict[str, AnalyzerFactory] = {
     "secrets": _secrets,
+    "deps": _deps,
 }
 
 

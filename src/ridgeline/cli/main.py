@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ridgeline import __version__
-from ridgeline.cli import remote, server
+from ridgeline.cli import advisories, remote, server
 
 app = typer.Typer(
     help="Ridgeline: code security scanning (SAST, secrets, dependencies). Client and server.",
@@ -20,6 +20,7 @@ app.command("usage")(remote.usage_command)
 app.command("serve")(server.serve_command)
 app.add_typer(server.admin_app, name="admin")
 app.add_typer(server.db_app, name="db")
+app.add_typer(advisories.advisories_app, name="advisories")
 
 
 def _version(value: bool) -> None:

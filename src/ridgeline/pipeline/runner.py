@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ridgeline.analyzers.base import AnalysisContext, Analyzer, AnalyzerSkipped, FileInput
+from ridgeline.analyzers.base import AnalysisContext, Analyzer, AnalyzerSkipped, FileInput, FileRejected
 from ridgeline.domain.findings import Finding
 from ridgeline.domain.report import AnalyzerRun, AnalyzerStatus, FileError, ScanReport
 from ridgeline.workspace.walker import WalkStats, walk
@@ -76,6 +76,9 @@ def run_pipeline(
             try:
                 state.findings.extend(analyzer.analyze(file_input, ctx))
                 state.files += 1
+            except FileRejected as rejected:
+                state.files += 1
+                _record_error(state, source.path, rejected.reason)
             except Exception as exc:  # one file's failure must not end the scan
                 log.warning("analyzer %s failed on a file: %s", analyzer.name, type(exc).__name__)
                 _record_error(state, source.path, f"analyzer error: {type(exc).__name__}")

@@ -125,7 +125,13 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
         ctx = AnalysisContext(root=checkout, mode=mode, secret_salt=runtime.secret_salt)
         report = run_pipeline(
             checkout,
-            build_analyzers(options=AnalyzerOptions(data_dir=settings.data_dir)),
+            build_analyzers(
+                options=AnalyzerOptions(
+                    data_dir=settings.data_dir,
+                    osv_api_url=settings.osv_api_url,
+                    use_online_advisories=settings.osv_online,
+                )
+            ),
             ctx,
             max_file_bytes=settings.max_file_bytes,
             commit_sha=commit_sha,

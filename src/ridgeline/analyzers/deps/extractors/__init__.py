@@ -1,0 +1,1 @@
+"""One module per lockfile format; ``registry.default_extractors()`` lists them explicitly."""

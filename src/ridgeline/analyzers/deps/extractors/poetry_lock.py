@@ -1,0 +1,39 @@
+"""Poetry ``poetry.lock`` v1 (``category``) and v2 (``groups``)."""
+
+from __future__ import annotations
+
+from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
+from ridgeline.analyzers.deps.extractors.parsing import header_lines, load_toml
+from ridgeline.domain.packages import PYPI, Package, normalise_name
+
+
+class PoetryLockExtractor:
+    name = "poetry.lock"
+    ecosystem = PYPI
+
+    def matches(self, path: str) -> bool:
+        return basename(path) == "poetry.lock"
+
+    def extract(self, text: str, path: str) -> list[Package]:
+        data = load_toml(text)
+        entries = data.get("package", [])
+        if not isinstance(entries, list):
+            raise UnparsableLockfile("package is not an array of tables")
+        lines = header_lines(text, "package")
+        packages = []
+        for index, entry in enumerate(entries):
+            source = entry.get("source") or {}
+            if isinstance(source, dict) and source.get("type") in ("directory", "file"):
+                continue
+            groups = entry.get("groups")
+            if isinstance(groups, list) and groups:
+                dev = "main" not in groups
+            else:
+                dev = entry.get("category") == "dev"
+            line = lines[index] if index < len(lines) else 0
+            packages.append(
+                Package(
+                    PYPI, normalise_name(PYPI, entry["name"]), str(entry.get("version", "")), dev, path, line
+                )
+            )
+        return packages

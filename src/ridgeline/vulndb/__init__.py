@@ -1,0 +1,1 @@
+"""Vulnerability advisories: version ordering, OSV records, the local mirror and the online API."""
