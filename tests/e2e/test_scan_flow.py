@@ -65,9 +65,11 @@ def test_scan_finds_planted_secret_and_never_stores_plaintext(
     assert finding["category"] == "secret"
     assert finding["cwe"] == "CWE-798"
     assert finding["snippet"] == f'STRIPE_KEY = "{redacted}"'
-    [analyzer] = result["analyzers"]
-    assert analyzer["name"] == "secrets" and analyzer["status"] == "succeeded"
-    assert analyzer["files"] == 3
+    runs = {run["name"]: run for run in result["analyzers"]}
+    assert set(runs) == {"secrets", "deps"}
+    assert runs["secrets"]["status"] == "succeeded"
+    assert runs["secrets"]["files"] == 3
+    assert runs["deps"]["status"] == "succeeded" and runs["deps"]["files"] == 0  # no lockfiles here
 
     bodies = [response.text]
     for fmt in ("json", "md", "sarif"):
