@@ -60,6 +60,14 @@ else
   echo "Scanning a snapshot of $TARGET." >&2
 fi
 
+# Advisory data for the dependency checks: the offline OSV bundle beside the checkout when present,
+# else `ridgeline advisories sync` (needs network); without either the deps run reports "skipped".
+ADVISORIES="${RIDGELINE_DEMO_ADVISORIES:-$ROOT/../shared/advisories}"
+if [ -d "$ADVISORIES" ]; then
+  ridgeline advisories import "$ADVISORIES" >/dev/null
+  echo "Imported OSV advisories from $ADVISORIES" >&2
+fi
+
 PORT="$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 ridgeline admin account create demo >/dev/null
 KEY="$(ridgeline admin key create --account demo --scope scan)"

@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     clone_timeout: float = 300.0
     clone_max_bytes: int = 1 << 30
     max_file_bytes: int = 2 << 20
+    max_lockfile_bytes: int = 64 << 20
     scan_timeout_fast: float = 1800.0
     scan_timeout_plus: float = 7200.0
     log_level: str = "INFO"

@@ -39,3 +39,14 @@ def test_read_refuses_a_file_swapped_for_a_symlink(tmp_path: Path) -> None:
     except OSError:
         return
     raise AssertionError("followed a symlink")
+
+
+def test_large_limit_admits_chosen_files_only(tmp_path: Path) -> None:
+    (tmp_path / "package-lock.json").write_text("{" + " " * 3000 + "}")
+    (tmp_path / "big.js").write_text("x" * 3000)
+    (tmp_path / "huge-lock.json").write_text("x" * 9000)
+    stats = WalkStats()
+    chosen = (5000, lambda path: path.endswith("lock.json"))
+    paths = [f.path for f in walk(tmp_path, max_file_bytes=1000, stats=stats, large_limit=chosen)]
+    assert paths == ["package-lock.json"]
+    assert stats.skipped == {"too_large": 2}

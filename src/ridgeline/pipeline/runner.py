@@ -42,6 +42,7 @@ def run_pipeline(
     on_file: Callable[[str], None] | None = None,
     deadline: float | None = None,
     on_deadline: Callable[[], Exception] | None = None,
+    max_lockfile_bytes: int | None = None,
 ) -> ScanReport:
     """Run every analyzer over one walk of ``root``.
 
@@ -50,7 +51,12 @@ def run_pipeline(
     """
     states = {a.name: _RunState() for a in analyzers}
     stats = WalkStats()
-    for source in walk(root, max_file_bytes=max_file_bytes, stats=stats):
+    # Analyzers with ``wants_large(path)`` (lockfiles) may read files up to ``max_lockfile_bytes``.
+    large = [a.wants_large for a in analyzers if hasattr(a, "wants_large")]
+    large_limit = None
+    if max_lockfile_bytes and large:
+        large_limit = (max_lockfile_bytes, lambda path: any(wants(path) for wants in large))
+    for source in walk(root, max_file_bytes=max_file_bytes, stats=stats, large_limit=large_limit):
         if deadline is not None and time.monotonic() > deadline:
             raise on_deadline() if on_deadline is not None else TimeoutError("scan time limit")
         interested = [a for a in analyzers if a.wants(source.path)]

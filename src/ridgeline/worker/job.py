@@ -137,6 +137,7 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
             commit_sha=commit_sha,
             deadline=deadline,
             on_deadline=over_time,
+            max_lockfile_bytes=settings.max_lockfile_bytes,
         )
         return apply_suppressions(report, checkout)
     finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,8 +47,18 @@ def looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
-def walk(root: Path, *, max_file_bytes: int, stats: WalkStats | None = None) -> Iterator[SourceFile]:
-    """Yield every regular, text, size-bounded file under ``root`` in a stable order."""
+def walk(
+    root: Path,
+    *,
+    max_file_bytes: int,
+    stats: WalkStats | None = None,
+    large_limit: tuple[int, Callable[[str], bool]] | None = None,
+) -> Iterator[SourceFile]:
+    """Yield every regular, text, size-bounded file under ``root`` in a stable order.
+
+    ``large_limit`` = (bytes, predicate on the relative path) raises the size limit for chosen
+    files, e.g. lockfiles, which are routinely larger than source files.
+    """
     stats = stats if stats is not None else WalkStats()
     root = root.resolve()
     stack = [root]
@@ -76,10 +86,12 @@ def walk(root: Path, *, max_file_bytes: int, stats: WalkStats | None = None) -> 
             if not stat.S_ISREG(info.st_mode):
                 stats.skipped["special"] += 1
                 continue
-            if info.st_size > max_file_bytes:
-                stats.skipped["too_large"] += 1
-                continue
             absolute = Path(entry.path)
+            if info.st_size > max_file_bytes:
+                relative = absolute.relative_to(root).as_posix()
+                if not (large_limit and info.st_size <= large_limit[0] and large_limit[1](relative)):
+                    stats.skipped["too_large"] += 1
+                    continue
             if _is_binary(absolute):
                 stats.skipped["binary"] += 1
                 continue

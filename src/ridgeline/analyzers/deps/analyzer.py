@@ -143,6 +143,10 @@ class DepsAnalyzer:
     def wants(self, path: str) -> bool:
         return self._extractors.for_path(path) is not None
 
+    def wants_large(self, path: str) -> bool:
+        """Lockfiles may exceed the source-file size limit (RIDGELINE_MAX_LOCKFILE_BYTES)."""
+        return self.wants(path)
+
     def analyze(self, file: FileInput, ctx: AnalysisContext) -> Iterator[Finding]:
         extractor = self._extractors.for_path(file.path)
         if extractor is None:
