@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ridgeline import __version__
-from ridgeline.cli import advisories, remote, server
+from ridgeline.cli import advisories, local, remote, server
 
 app = typer.Typer(
     help="Ridgeline: code security scanning (SAST, secrets, dependencies). Client and server.",
@@ -17,6 +17,8 @@ app.command("run")(remote.run_command)
 app.command("scan", help="Alias of `run`.")(remote.run_command)
 app.command("get")(remote.get_command)
 app.command("usage")(remote.usage_command)
+app.command("check")(local.check_command)
+app.command("secrets")(local.secrets_command)
 app.command("serve")(server.serve_command)
 app.add_typer(server.admin_app, name="admin")
 app.add_typer(server.db_app, name="db")

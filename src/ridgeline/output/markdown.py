@@ -1,10 +1,14 @@
-"""A Markdown report a developer or an AI coding assistant can work through."""
+"""A Markdown report a developer or an AI coding assistant can work through, top to bottom:
+summary by severity and category, then each finding with location, snippet (secrets redacted),
+why it matters and the fix; dependency findings grouped by package with the upgrade to make."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-_ORDER = ("critical", "high", "medium", "low")
+SEVERITIES = ("critical", "high", "medium", "low")
+CATEGORIES = (("secret", "Secrets"), ("sast", "Code"), ("dependency", "Dependencies"))
 
 
 def _cell(value: object) -> str:
@@ -12,18 +16,85 @@ def _cell(value: object) -> str:
 
 
 def _fence(text: str) -> str:
-    longest = 2
-    run = 0
+    longest, run = 2, 0
     for ch in text:
         run = run + 1 if ch == "`" else 0
         longest = max(longest, run)
     return "`" * (longest + 1)
 
 
+def _summary(findings: list[dict[str, Any]]) -> list[str]:
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for finding in findings:
+        counts[(finding["severity"], finding["category"])] += 1
+    lines = ["| severity | " + " | ".join(name for _, name in CATEGORIES) + " | total |", "|---" * 5 + "|"]
+    for severity in SEVERITIES:
+        row = [counts[(severity, category)] for category, _ in CATEGORIES]
+        lines.append(f"| {severity} | " + " | ".join(str(n) for n in row) + f" | {sum(row)} |")
+    totals = [sum(counts[(s, c)] for s in SEVERITIES) for c, _ in CATEGORIES]
+    lines.append("| **total** | " + " | ".join(f"**{n}**" for n in totals) + f" | **{sum(totals)}** |")
+    return lines
+
+
+def _finding(number: int, finding: dict[str, Any]) -> list[str]:
+    where = f"{finding['file']}:{finding['line']}"
+    rule = f"`{finding['rule_id']}`" + (f" ({finding['cwe']})" if finding.get("cwe") else "")
+    lines = [
+        f"### {number}. [{finding['severity'].upper()}] {finding['title']}",
+        "",
+        f"- **Where:** `{where}`",
+        f"- **Rule:** {rule}, confidence {finding.get('confidence', 'high')}",
+    ]
+    if finding.get("message"):
+        lines.append(f"- **What:** {finding['message']}")
+    lines.append("")
+    snippet = finding.get("snippet") or ""
+    if snippet:
+        fence = _fence(snippet)
+        lines += [fence, snippet, fence, ""]
+    if finding.get("description"):
+        lines += [f"**Why it matters:** {finding['description']}", ""]
+    if finding.get("suggestion"):
+        lines += [f"**Fix:** {finding['suggestion']}", ""]
+    return lines
+
+
+def _dependencies(findings: list[dict[str, Any]]) -> list[str]:
+    by_package: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for finding in findings:
+        by_package[
+            (finding.get("ecosystem", ""), finding.get("package", ""), finding.get("version", ""))
+        ].append(finding)
+    lines = ["## Vulnerable dependencies", ""]
+    ordered = sorted(by_package.items(), key=lambda kv: (SEVERITIES.index(kv[1][0]["severity"]), kv[0]))
+    for (ecosystem, package, version), items in ordered:
+        worst = items[0]["severity"]
+        files = sorted({f"{f['file']}:{f['line']}" for f in items})
+        upgrades = [f["suggestion"] for f in items if f.get("suggestion")]
+        lines += [
+            f"### {package} {version} ({ecosystem}) — {len(items)} advisor{'y' if len(items) == 1 else 'ies'}, "
+            f"worst {worst}",
+            "",
+            f"- **Pinned in:** {', '.join(f'`{f}`' for f in files)}",
+        ]
+        if upgrades:
+            lines.append(
+                f"- **Upgrade:** {max(upgrades, key=len) if len(set(upgrades)) > 1 else upgrades[0]}"
+            )
+        lines.append("")
+        lines += ["| advisory | severity | title | fixed in |", "|---|---|---|---|"]
+        for item in items:
+            ids = ", ".join(item.get("advisory_ids") or [item["rule_id"]])
+            fixed = ", ".join(item.get("fixed_versions") or []) or "no fix yet"
+            lines.append(f"| {_cell(ids)} | {item['severity']} | {_cell(item['title'])} | {_cell(fixed)} |")
+        lines.append("")
+    return lines
+
+
 def render_markdown(envelope: dict[str, Any]) -> str:
-    """Render the completed-scan envelope of the API (``vulnerabilities`` and ``summary``)."""
-    summary = envelope.get("summary", {})
-    findings = envelope.get("vulnerabilities", [])
+    """Render the completed-scan envelope of the API (``vulnerabilities``, ``summary``, …)."""
+    findings = list(envelope.get("vulnerabilities") or [])
+    suppressed = list(envelope.get("suppressed") or [])
     lines = [
         f"# Ridgeline scan report: {envelope.get('repository_name', '')} @ {envelope.get('branch_name', '')}",
         "",
@@ -33,43 +104,39 @@ def render_markdown(envelope: dict[str, Any]) -> str:
         "",
         "## Summary",
         "",
-        "| severity | findings |",
-        "|---|---|",
+        *_summary(findings),
+        "",
     ]
-    lines += [f"| {level} | {summary.get(level, 0)} |" for level in _ORDER]
-    lines += [f"| **total** | **{summary.get('total', len(findings))}** |", ""]
     analyzers = envelope.get("analyzers") or []
     if analyzers:
-        lines += ["| analyzer | status | files | time |", "|---|---|---|---|"]
+        lines += ["| analyzer | status | files | time | notes |", "|---|---|---|---|---|"]
         for run in analyzers:
+            notes = run.get("reason") or ""
+            if run.get("errors"):
+                notes = (notes + f" {len(run['errors'])} file error(s)").strip()
             lines.append(
                 f"| {_cell(run['name'])} | {_cell(run['status'])} | {run.get('files', 0)} | "
-                f"{run.get('duration_ms', 0)} ms |"
+                f"{run.get('duration_ms', 0)} ms | {_cell(notes)} |"
             )
         lines.append("")
+    for notice in envelope.get("notices") or []:
+        lines += [f"> Note: {notice}", ""]
     if not findings:
         lines += ["No findings.", ""]
-        return "\n".join(lines)
-    lines += ["## Findings", ""]
-    for number, finding in enumerate(findings, start=1):
-        where = f"{finding['file']}:{finding['line']}"
-        lines += [
-            f"### {number}. [{finding['severity'].upper()}] {finding['title']}",
-            "",
-            f"- **Where:** `{where}`",
-            f"- **Rule:** `{finding['rule_id']}`"
-            + (f" ({finding['cwe']})" if finding.get("cwe") else "")
-            + f", confidence {finding.get('confidence', 'high')}",
-        ]
-        if finding.get("message"):
-            lines.append(f"- **What:** {finding['message']}")
+    code_findings = [f for f in findings if f["category"] != "dependency"]
+    if code_findings:
+        lines += ["## Findings", ""]
+        for number, finding in enumerate(code_findings, start=1):
+            lines += _finding(number, finding)
+    dependency_findings = [f for f in findings if f["category"] == "dependency"]
+    if dependency_findings:
+        lines += _dependencies(dependency_findings)
+    if suppressed:
+        lines += [f"## Suppressed ({len(suppressed)})", "", "| where | rule | reason |", "|---|---|---|"]
+        for finding in suppressed:
+            lines.append(
+                f"| `{_cell(finding['file'])}:{finding['line']}` | `{_cell(finding['rule_id'])}` | "
+                f"{_cell(finding.get('suppressed_reason', ''))} |"
+            )
         lines.append("")
-        snippet = finding.get("snippet") or ""
-        if snippet:
-            fence = _fence(snippet)
-            lines += [fence, snippet, fence, ""]
-        if finding.get("description"):
-            lines += [f"**Why it matters:** {finding['description']}", ""]
-        if finding.get("suggestion"):
-            lines += [f"**Fix:** {finding['suggestion']}", ""]
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip() + "\n"

@@ -43,8 +43,9 @@ def run_pipeline(
     deadline: float | None = None,
     on_deadline: Callable[[], Exception] | None = None,
     max_lockfile_bytes: int | None = None,
+    include: Callable[[str], bool] | None = None,
 ) -> ScanReport:
-    """Run every analyzer over one walk of ``root``.
+    """Run every analyzer over one walk of ``root`` (only paths ``include`` accepts, if given).
 
     ``deadline`` (a ``time.monotonic()`` value) is checked between files; past it, the exception
     made by ``on_deadline`` is raised so the caller can fail the scan with its own message.
@@ -59,6 +60,8 @@ def run_pipeline(
     for source in walk(root, max_file_bytes=max_file_bytes, stats=stats, large_limit=large_limit):
         if deadline is not None and time.monotonic() > deadline:
             raise on_deadline() if on_deadline is not None else TimeoutError("scan time limit")
+        if include is not None and not include(source.path):
+            continue
         interested = [a for a in analyzers if a.wants(source.path)]
         if on_file is not None:
             on_file(source.path)

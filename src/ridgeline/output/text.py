@@ -1,0 +1,42 @@
+"""Plain text for terminals: one block per finding; colour only when writing to a TTY."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_COLOURS = {"critical": "\033[1;35m", "high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}
+_RESET = "\033[0m"
+_DIM = "\033[2m"
+
+
+def render_text(envelope: dict[str, Any], *, colour: bool = False) -> str:
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
+    findings = list(envelope.get("vulnerabilities") or [])
+    lines: list[str] = []
+    for finding in findings:
+        severity = finding["severity"]
+        lines.append(
+            f"{paint(severity.upper().ljust(8), _COLOURS[severity])} {finding['file']}:{finding['line']}  "
+            f"{finding['title']} [{finding['rule_id']}]"
+        )
+        if finding.get("snippet"):
+            lines.append(paint(f"         {finding['snippet']}", _DIM))
+        if finding.get("suggestion"):
+            lines.append(f"         fix: {finding['suggestion']}")
+    summary = envelope.get("summary") or {}
+    counts = ", ".join(f"{summary.get(s, 0)} {s}" for s in ("critical", "high", "medium", "low"))
+    if lines:
+        lines.append("")
+    lines.append(f"{summary.get('total', len(findings))} findings ({counts})")
+    suppressed = envelope.get("suppressed") or []
+    if suppressed:
+        lines.append(f"{len(suppressed)} suppressed (inline markers, policy files or baseline)")
+    for run in envelope.get("analyzers") or []:
+        if run.get("status") != "succeeded":
+            reason = f": {run['reason']}" if run.get("reason") else ""
+            lines.append(f"{run['name']}: {run['status']}{reason}")
+    for notice in envelope.get("notices") or []:
+        lines.append(f"note: {notice}")
+    return "\n".join(lines) + "\n"
