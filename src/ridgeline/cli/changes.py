@@ -105,3 +105,20 @@ def head_commit(root: Path) -> str:
         return _git(root, "rev-parse", "-q", "--verify", "HEAD").strip()
     except GitError:
         return ""
+
+
+def is_work_tree_top(root: Path) -> bool:
+    try:
+        top = _git(root, "rev-parse", "--show-toplevel").strip()
+    except GitError:
+        return False
+    return Path(top).resolve() == root.resolve()
+
+
+def tracked_and_unignored(root: Path) -> set[str] | None:
+    """Files git would consider part of the work tree (tracked, or untracked but not ignored);
+    None when ``root`` is not the top of a git work tree."""
+    if not is_work_tree_top(root):
+        return None
+    listed = _git(root, "ls-files", "--cached", "--others", "--exclude-standard", "-z")
+    return {name for name in listed.split("\0") if name}

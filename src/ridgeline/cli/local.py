@@ -50,6 +50,7 @@ def run_check(
     staged: bool,
     diff: str | None,
     out: Path | None,
+    all_files: bool = False,
 ) -> None:
     from ridgeline.analyzers.base import AnalysisContext, AnalyzerOptions
     from ridgeline.analyzers.registry import build_analyzers
@@ -92,9 +93,12 @@ def run_check(
                 workdir = tempfile.TemporaryDirectory(prefix="ridgeline-staged-")
                 git_changes.export_index(root, sorted(change_set.lines), Path(workdir.name))
                 scan_root = Path(workdir.name)
+        include = change_set.includes_file if change_set is not None else None
+        if include is None and not all_files:
+            listed = git_changes.tracked_and_unignored(root)
+            include = listed.__contains__ if listed is not None else None
         report = _run(
-            scan_root, names, options, mode, settings.max_file_bytes, settings.max_lockfile_bytes,
-            change_set.includes_file if change_set is not None else None,
+            scan_root, names, options, mode, settings.max_file_bytes, settings.max_lockfile_bytes, include,
             run_pipeline, build_analyzers, AnalysisContext, ScanMode,
         )  # fmt: skip
         report = apply_suppressions(report, scan_root, baseline=known)
@@ -104,6 +108,7 @@ def run_check(
         if workdir is not None:
             workdir.cleanup()
 
+    at_top = git_changes.is_work_tree_top(root)
     if change_set is not None:
         import dataclasses
 
@@ -115,12 +120,12 @@ def run_check(
         "status": "completed",
         "scan_id": None,
         "repository_name": root.name,
-        "branch_name": git_changes.current_branch(root),
+        "branch_name": git_changes.current_branch(root) if at_top else "",
         "scan_mode": mode,
         "scan_date": datetime.now(UTC).isoformat(timespec="milliseconds"),
         **report_to_dict(report),
     }
-    envelope["commit_sha"] = git_changes.head_commit(root)
+    envelope["commit_sha"] = git_changes.head_commit(root) if at_top else ""
     if write_baseline is not None:
         current = [f for f in report.findings if f.suppressed_reason in (None, "baseline")]
         write_baseline.write_text(json.dumps(baseline_document(current), indent=2) + "\n", encoding="utf-8")
@@ -199,6 +204,7 @@ Staged = Annotated[
 ]
 Diff = Annotated[str | None, typer.Option("--diff", help="Only files and lines changed since REF.")]
 Out = Annotated[Path | None, typer.Option("--out", help="Write the report to this file.")]
+AllFiles = Annotated[bool, typer.Option("--all-files", help="Also scan files that .gitignore excludes.")]
 Format = Annotated[str | None, typer.Option("--format", "-f", help="text, json, md or sarif (default text).")]
 
 
@@ -217,10 +223,14 @@ def check_command(
     staged: Staged = False,
     diff: Diff = None,
     out: Out = None,
+    all_files: AllFiles = False,
 ) -> None:
-    """Scan a local folder with the same pipeline as the server (no server needed)."""
+    """Scan a local folder with the same pipeline as the server (no server needed).
+
+    In a git work tree, files git ignores (.gitignore) are skipped unless --all-files is given.
+    """
     run_check(path, mode=mode, fmt=fmt, only=only, fail_on=fail_on, baseline=baseline,
-              write_baseline=write_baseline, staged=staged, diff=diff, out=out)  # fmt: skip
+              write_baseline=write_baseline, staged=staged, diff=diff, out=out, all_files=all_files)  # fmt: skip
 
 
 def secrets_command(
@@ -233,7 +243,8 @@ def secrets_command(
         Path | None, typer.Option("--baseline", help="Report only findings not in this baseline.")
     ] = None,
     out: Out = None,
+    all_files: AllFiles = False,
 ) -> None:
     """Secrets only: the shortcut for pre-commit hooks (exit 1 on any secret by default)."""
     run_check(path, mode="fast", fmt=fmt, only="secrets", fail_on=fail_on, baseline=baseline,
-              write_baseline=None, staged=staged, diff=diff, out=out)  # fmt: skip
+              write_baseline=None, staged=staged, diff=diff, out=out, all_files=all_files)  # fmt: skip

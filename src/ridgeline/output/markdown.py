@@ -98,7 +98,11 @@ def render_markdown(envelope: dict[str, Any]) -> str:
     lines = [
         f"# Ridgeline scan report: {envelope.get('repository_name', '')} @ {envelope.get('branch_name', '')}",
         "",
-        f"- Scan: `{envelope.get('scan_id', '')}` ({envelope.get('scan_mode', 'fast')} mode)",
+        (
+            f"- Scan: `{envelope['scan_id']}` ({envelope.get('scan_mode', 'fast')} mode)"
+            if envelope.get("scan_id")
+            else f"- Local check ({envelope.get('scan_mode', 'fast')} mode)"
+        ),
         f"- Commit: `{envelope.get('commit_sha', '')}`",
         f"- Finished: {envelope.get('scan_date', '')}",
         "",

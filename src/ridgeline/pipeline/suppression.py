@@ -156,7 +156,7 @@ def load_policy(root: Path) -> RepositoryPolicy:
                 raise ValueError("the top level must be a mapping")
             paths = _string_list(document.get("exclude_paths"), "exclude_paths")
             if paths:
-                exclude.append((pathspec.PathSpec.from_lines("gitwildmatch", paths), name))
+                exclude.append((pathspec.GitIgnoreSpec.from_lines(paths), name))
             raw_ignores = document.get("ignore") or []
             if not isinstance(raw_ignores, list):
                 raise ValueError("ignore must be a list")
@@ -168,7 +168,7 @@ def load_policy(root: Path) -> RepositoryPolicy:
                 reason = entry.get("reason") or ""
                 ignores.append(
                     IgnoreEntry(
-                        pathspec.PathSpec.from_lines("gitwildmatch", entry_paths) if entry_paths else None,
+                        pathspec.GitIgnoreSpec.from_lines(entry_paths) if entry_paths else None,
                         rules,
                         str(reason)[:200],
                         name,

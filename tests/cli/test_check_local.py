@@ -1,0 +1,131 @@
+"""``ridgeline check`` / ``ridgeline secrets`` on local folders and git work trees (no server)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.repos import git, make_repo
+
+KEY = "ghp_LzFZioAyNM6k9FSUtHnekcJikRvU8nt0SmnW"
+AWS = "AKIAICLTRTFXIF34J3TL"
+
+
+def check(*args: str, cwd: Path, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "RIDGELINE_DATA_DIR": str(data)}
+    return subprocess.run(
+        [sys.executable, "-m", "ridgeline", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def test_exit_codes_and_fail_on(tmp_path: Path, data: Path) -> None:
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "a.py").write_text("print('hi')\n")
+    assert check("check", str(clean), "--only", "secrets", cwd=tmp_path, data=data).returncode == 0
+    dirty = tmp_path / "dirty"
+    dirty.mkdir()
+    (dirty / "hook.sh").write_text(
+        "curl https://hooks.slack.com/services/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\n"
+    )
+    medium = check("check", str(dirty), "--only", "secrets", cwd=tmp_path, data=data)
+    assert medium.returncode == 0, "a medium finding is below the default --fail-on high"
+    assert "slack-webhook-url" in medium.stdout
+    assert (
+        check(
+            "check", str(dirty), "--fail-on", "medium", "--only", "secrets", cwd=tmp_path, data=data
+        ).returncode
+        == 1
+    )
+    assert check("secrets", str(dirty), cwd=tmp_path, data=data).returncode == 1  # secrets fails on any
+    missing = check("check", str(tmp_path / "nope"), cwd=tmp_path, data=data)
+    assert missing.returncode == 2 and "is not a directory" in missing.stderr
+    bad = check("check", str(clean), "--only", "spells", cwd=tmp_path, data=data)
+    assert bad.returncode == 2
+
+
+def test_json_out_file_and_baseline(tmp_path: Path, data: Path) -> None:
+    repo = tmp_path / "r"
+    repo.mkdir()
+    (repo / "a.py").write_text(f'T = "{KEY}"\n')
+    baseline = tmp_path / "baseline.json"
+    first = check(
+        "check", str(repo), "--write-baseline", str(baseline), "--only", "secrets", cwd=tmp_path, data=data
+    )
+    assert first.returncode == 1
+    assert json.loads(baseline.read_text())["fingerprints"]
+    (repo / "b.py").write_text(f'A = "{AWS}"\n')
+    out = tmp_path / "report.json"
+    second = check("check", str(repo), "--baseline", str(baseline), "--format", "json", "--out", str(out),
+                   "--only", "secrets", cwd=tmp_path, data=data)  # fmt: skip
+    assert second.returncode == 1
+    assert second.stdout == ""
+    report = json.loads(out.read_text())
+    assert [f["file"] for f in report["vulnerabilities"]] == ["b.py"]
+    assert [(f["file"], f["suppressed_reason"]) for f in report["suppressed"]] == [("a.py", "baseline")]
+    assert KEY not in out.read_text()
+    third = check("check", str(repo), "--baseline", str(baseline), "--only", "secrets", "--fail-on", "low",
+                  "--format", "json", cwd=tmp_path, data=data)  # fmt: skip
+    assert third.returncode == 1
+
+
+def test_staged_scans_the_index_and_only_changed_lines(tmp_path: Path, data: Path) -> None:
+    repo = tmp_path / "repo"
+    make_repo(repo, {"old.py": f'OLD = "{KEY}"\n', "app.py": "x = 1\n"})
+    (repo / "app.py").write_text(f'x = 1\nA = "{AWS}"\n')
+    (repo / "unstaged.py").write_text(f'U = "{KEY}"\n')
+    git(repo, "add", "app.py")
+    (repo / "app.py").write_text("x = 1\n")  # the working tree no longer has it; the index does
+    result = check("secrets", "--staged", "--format", "json", cwd=repo, data=data)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [(f["file"], f["line"], f["rule_id"]) for f in report["vulnerabilities"]] == [
+        ("app.py", 2, "aws-access-key-id")
+    ]
+
+
+def test_diff_reports_only_lines_changed_since_ref(tmp_path: Path, data: Path) -> None:
+    repo = tmp_path / "repo"
+    make_repo(repo, {"old.py": f'OLD = "{KEY}"\n', "app.py": "x = 1\n"})
+    base = git(repo, "rev-parse", "HEAD")
+    make_repo(repo, {"app.py": f'x = 1\nA = "{AWS}"\n'}, message="add key")
+    (repo / "new.py").write_text(f'N = "{KEY}"\n')
+    result = check("check", "--diff", base, "--only", "secrets", "--format", "json", cwd=repo, data=data)
+    assert result.returncode == 1, result.stderr
+    found = sorted((f["file"], f["line"]) for f in json.loads(result.stdout)["vulnerabilities"])
+    assert found == [("app.py", 2), ("new.py", 1)]
+    assert check("check", "--diff", "--upload-pack=x", cwd=repo, data=data).returncode == 2
+
+
+def test_gitignored_files_are_skipped_unless_asked(tmp_path: Path, data: Path) -> None:
+    repo = tmp_path / "repo"
+    make_repo(repo, {".gitignore": "build/\n", "a.py": "x = 1\n"})
+    (repo / "build").mkdir()
+    (repo / "build" / "leak.txt").write_text(f"{KEY}\n")
+    assert check("secrets", str(repo), cwd=tmp_path, data=data).returncode == 0
+    assert check("secrets", str(repo), "--all-files", cwd=tmp_path, data=data).returncode == 1
+
+
+def test_this_repository_checks_clean_with_its_policy(data: Path) -> None:
+    """`ridgeline check .` on Ridgeline itself: the fixtures are suppressed by .ridgeline.yml."""
+    root = Path(__file__).resolve().parents[2]
+    result = check("check", ".", "--only", "secrets", "--format", "json", cwd=root, data=data)
+    assert result.returncode == 0, result.stdout[:2000]
+    report = json.loads(result.stdout)
+    assert report["vulnerabilities"] == []
+    assert report["suppressed"], "the rule examples and fixtures are listed as suppressed"
