@@ -66,7 +66,8 @@ def test_scan_finds_planted_secret_and_never_stores_plaintext(
     assert finding["cwe"] == "CWE-798"
     assert finding["snippet"] == f'STRIPE_KEY = "{redacted}"'
     runs = {run["name"]: run for run in result["analyzers"]}
-    assert set(runs) == {"secrets", "deps"}
+    assert set(runs) == {"secrets", "deps", "sast"}
+    assert runs["sast"]["status"] == "skipped" and runs["sast"]["reason"]
     assert runs["secrets"]["status"] == "succeeded"
     assert runs["secrets"]["files"] == 3
     assert runs["deps"]["status"] == "succeeded" and runs["deps"]["files"] == 0  # no lockfiles here

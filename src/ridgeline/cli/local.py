@@ -5,6 +5,7 @@ Exit codes (CLI.md): 0 clean, 1 findings at or above ``--fail-on``, 2 error.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import tempfile
@@ -110,11 +111,14 @@ def run_check(
 
     at_top = git_changes.is_work_tree_top(root)
     if change_set is not None:
-        import dataclasses
-
         kept = tuple(f for f in report.findings if change_set.includes(f.file, f.line, f.end_line))
         report = dataclasses.replace(report, findings=kept)
     report = _with_notices(report, notices)
+    if only is None or "sast" in only:
+        from ridgeline.pipeline.passes import unavailable_passes
+
+        extra = unavailable_passes(ScanMode(mode), {run.name for run in report.analyzers})
+        report = dataclasses.replace(report, analyzers=report.analyzers + tuple(extra))
 
     envelope: dict[str, Any] = {
         "status": "completed",
@@ -137,8 +141,6 @@ def run_check(
 
 
 def _with_notices(report, notices: list[str]):  # type: ignore[no-untyped-def]
-    import dataclasses
-
     return dataclasses.replace(report, notices=tuple(notices) + tuple(report.notices)) if notices else report
 
 

@@ -8,6 +8,7 @@ Failures become ``failed`` with a reason a user can act on; crashes of ours say 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -26,6 +27,7 @@ from ridgeline.config import Settings
 from ridgeline.domain.errors import RidgelineError, ScanFailure
 from ridgeline.domain.scan import ScanMode, ScanStatus, ScanTarget
 from ridgeline.output.json import report_to_dict
+from ridgeline.pipeline.passes import unavailable_passes
 from ridgeline.pipeline.runner import run_pipeline
 from ridgeline.pipeline.suppression import apply_suppressions
 from ridgeline.services.credentials import linked_token
@@ -138,6 +140,11 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
             deadline=deadline,
             on_deadline=over_time,
             max_lockfile_bytes=settings.max_lockfile_bytes,
+        )
+        report = dataclasses.replace(
+            report,
+            analyzers=report.analyzers
+            + tuple(unavailable_passes(mode, {run.name for run in report.analyzers})),
         )
         return apply_suppressions(report, checkout)
     finally:
