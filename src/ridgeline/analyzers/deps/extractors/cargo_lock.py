@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
-from ridgeline.analyzers.deps.extractors.parsing import header_lines, load_toml
+from ridgeline.analyzers.deps.extractors.base import basename
+from ridgeline.analyzers.deps.extractors.parsing import toml_package_tables
 from ridgeline.domain.packages import CRATES_IO, Package
 
 
@@ -15,16 +15,10 @@ class CargoLockExtractor:
         return basename(path) == "Cargo.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
-        data = load_toml(text)
-        entries = data.get("package", [])
-        if not isinstance(entries, list):
-            raise UnparsableLockfile("package is not an array of tables")
-        lines = header_lines(text, "package")
         packages = []
-        for index, entry in enumerate(entries):
+        for entry, line in toml_package_tables(text):
             if "source" not in entry:
                 continue
-            line = lines[index] if index < len(lines) else 0
             packages.append(
                 Package(CRATES_IO, entry["name"], str(entry.get("version", "")), False, path, line)
             )

@@ -165,3 +165,21 @@ def header_lines(text: str, header: str) -> list[int]:
         name = name_key.search(text, start, end)
         lines.append(index.line_at(name.start() if name else start))
     return lines
+
+
+def toml_package_tables(text: str) -> list[tuple[dict[str, Any], int]]:
+    """The ``[[package]]`` tables of a TOML lockfile (Cargo, Poetry, PDM, uv), each with its line.
+
+    Every entry must be a table with a string ``name``; anything else makes the file unparsable.
+    """
+    data = load_toml(text)
+    entries = data.get("package", [])
+    if not isinstance(entries, list):
+        raise UnparsableLockfile("package is not an array of tables")
+    lines = header_lines(text, "package")
+    tables: list[tuple[dict[str, Any], int]] = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise UnparsableLockfile(f"package entry {index + 1} has no name")
+        tables.append((entry, lines[index] if index < len(lines) else 0))
+    return tables

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ridgeline.analyzers.deps.extractors.base import UnparsableLockfile, basename
-from ridgeline.analyzers.deps.extractors.parsing import header_lines, load_toml
+from ridgeline.analyzers.deps.extractors.base import basename
+from ridgeline.analyzers.deps.extractors.parsing import toml_package_tables
 from ridgeline.domain.packages import PYPI, Package, normalise_name
 
 
@@ -15,13 +15,8 @@ class PoetryLockExtractor:
         return basename(path) == "poetry.lock"
 
     def extract(self, text: str, path: str) -> list[Package]:
-        data = load_toml(text)
-        entries = data.get("package", [])
-        if not isinstance(entries, list):
-            raise UnparsableLockfile("package is not an array of tables")
-        lines = header_lines(text, "package")
         packages = []
-        for index, entry in enumerate(entries):
+        for entry, line in toml_package_tables(text):
             source = entry.get("source") or {}
             if isinstance(source, dict) and source.get("type") in ("directory", "file"):
                 continue
@@ -30,7 +25,6 @@ class PoetryLockExtractor:
                 dev = "main" not in groups
             else:
                 dev = entry.get("category") == "dev"
-            line = lines[index] if index < len(lines) else 0
             packages.append(
                 Package(
                     PYPI, normalise_name(PYPI, entry["name"]), str(entry.get("version", "")), dev, path, line
