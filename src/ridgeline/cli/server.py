@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from ridgeline.domain.errors import RidgelineError
+
+T = TypeVar("T")
 
 admin_app = typer.Typer(help="Accounts and API keys (server side).", no_args_is_help=True)
 account_app = typer.Typer(help="Accounts.", no_args_is_help=True)
@@ -40,6 +43,17 @@ def _open():  # type: ignore[no-untyped-def]
 def _guard(error: RidgelineError) -> typer.Exit:
     typer.echo(f"Error: {error.message}", err=True)
     return typer.Exit(error.exit_code if error.exit_code != 0 else 1)
+
+
+def _transaction(work: Callable[[Any, bytes, Any], T]) -> T:
+    """Run ``work(settings, server_secret, session)`` in one committed transaction; a
+    RidgelineError becomes its message on stderr and its exit code."""
+    try:
+        settings, secret, sessions = _open()
+        with sessions.begin() as session:
+            return work(settings, secret, session)
+    except RidgelineError as exc:
+        raise _guard(exc) from None
 
 
 def serve_command(
@@ -91,12 +105,7 @@ def account_create(
     """Create an account."""
     from ridgeline.services.accounts import create_account
 
-    try:
-        _settings, _secret, sessions = _open()
-        with sessions.begin() as session:
-            create_account(session, name, plan)
-    except RidgelineError as exc:
-        raise _guard(exc) from None
+    _transaction(lambda _settings, _secret, session: create_account(session, name, plan))
     typer.echo(f"Created account {name}.")
 
 
@@ -112,12 +121,9 @@ def key_create(
     if scope not in SCOPES:
         typer.echo(f"Error: --scope must be one of {', '.join(SCOPES)}.", err=True)
         raise typer.Exit(1)
-    try:
-        _settings, secret, sessions = _open()
-        with sessions.begin() as session:
-            key = create_key(session, secret, account, scope, expires)
-    except RidgelineError as exc:
-        raise _guard(exc) from None
+    key = _transaction(
+        lambda _settings, secret, session: create_key(session, secret, account, scope, expires)
+    )
     typer.echo(key)
 
 
@@ -132,12 +138,7 @@ def key_list(
     """List keys (id, prefix, scope, dates); the keys themselves are not stored."""
     from ridgeline.services.keys import list_keys
 
-    try:
-        _settings, _secret, sessions = _open()
-        with sessions.begin() as session:
-            rows = list_keys(session, account)
-    except RidgelineError as exc:
-        raise _guard(exc) from None
+    rows = _transaction(lambda _settings, _secret, session: list_keys(session, account))
     typer.echo("id\taccount\tprefix\tscope\tcreated\texpires\trevoked\tlast used")
     for row in rows:
         typer.echo(
@@ -153,12 +154,7 @@ def key_revoke(
     """Revoke a key; it answers 401 from then on."""
     from ridgeline.services.keys import revoke_key
 
-    try:
-        _settings, secret, sessions = _open()
-        with sessions.begin() as session:
-            key_id = revoke_key(session, secret, key)
-    except RidgelineError as exc:
-        raise _guard(exc) from None
+    key_id = _transaction(lambda _settings, secret, session: revoke_key(session, secret, key))
     typer.echo(f"Revoked key {key_id}.")
 
 
@@ -187,12 +183,11 @@ def plan_set(
     """Create or change a plan."""
     from ridgeline.services.plans import parse_limit, set_plan
 
-    try:
-        _settings, _secret, sessions = _open()
-        with sessions.begin() as session:
-            set_plan(session, name, parse_limit(fast), parse_limit(plus), default)
-    except RidgelineError as exc:
-        raise _guard(exc) from None
+    _transaction(
+        lambda _settings, _secret, session: set_plan(
+            session, name, parse_limit(fast), parse_limit(plus), default
+        )
+    )
     typer.echo(f"Plan {name} saved.")
 
 
@@ -232,10 +227,5 @@ def credential_unset(
     """Remove an account's linked credential for a provider."""
     from ridgeline.services.credentials import unlink_credential
 
-    try:
-        _settings, _secret, sessions = _open()
-        with sessions.begin() as session:
-            removed = unlink_credential(session, account, provider)
-    except RidgelineError as exc:
-        raise _guard(exc) from None
+    removed = _transaction(lambda _settings, _secret, session: unlink_credential(session, account, provider))
     typer.echo("Removed." if removed else "There was no such credential.")
