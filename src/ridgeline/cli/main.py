@@ -6,6 +6,7 @@ import typer
 
 from ridgeline import __version__
 from ridgeline.cli import remote, server
+from ridgeline.cli.user_config import config_app
 
 app = typer.Typer(
     help="Ridgeline: code security scanning (SAST, secrets, dependencies). Client and server.",
@@ -17,6 +18,7 @@ app.command("run")(remote.run_command)
 app.command("scan", help="Alias of `run`.")(remote.run_command)
 app.command("get")(remote.get_command)
 app.command("usage")(remote.usage_command)
+app.add_typer(config_app, name="config")
 app.command("serve")(server.serve_command)
 app.add_typer(server.admin_app, name="admin")
 app.add_typer(server.db_app, name="db")
