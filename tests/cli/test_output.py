@@ -117,3 +117,36 @@ def test_bad_choices_are_refused(cli: Cli) -> None:
         result = cli("run", "-r", "a/b", "-b", "main", "-k", "k", *args)
         assert result.returncode == 1
         assert "must be one of" in result.stderr
+
+
+def test_live_progress_on_a_terminal(cli: Cli, ridgeline: RidgelineServer, scan_key: str, repo: str,
+                                     tmp_path: Path) -> None:  # fmt: skip
+    pty = pytest.importorskip("pty")
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "report.json"
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ridgeline", "run", "-r", repo, "-b", "main", "--api-url", ridgeline.url,
+         "-k", scan_key, "-f", "json", "--out", str(out)],
+        stdin=secondary, stdout=secondary, stderr=secondary, cwd=cli.cwd, env={**cli.env, "TERM": "xterm"},
+    )  # fmt: skip
+    os.close(secondary)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(primary)
+    assert process.wait(timeout=120) == 0
+    text = screen.decode("utf-8", "replace")
+    scan_id = json.loads(out.read_text())["scan_id"]
+    assert f"Scan {scan_id}: completed · " in text  # the rich status line, redrawn in place
+    assert "\r" in text and "Status: " not in text  # not the line-per-change output of pipes
+    assert "Scan completed in" in text

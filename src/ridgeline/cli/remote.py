@@ -125,15 +125,27 @@ class Progress:
         status = str(result.get("status"))
         analyzer = result.get("analyzer") or result.get("current_analyzer")
         analyzer = str(analyzer) if analyzer else None
-        if self._status is not None:
-            text = f"Scan {self.scan_id}: {status} · {self.elapsed} s"
-            if analyzer:
-                text += f" · {analyzer}"
-            self._status.update(text)
-        elif not self.quiet and (status, analyzer) != self.last:
+        if self._status is None and not self.quiet and (status, analyzer) != self.last:
             suffix = f", analyzer {analyzer}" if analyzer else ""
             typer.echo(f"Status: {status} ({self.elapsed} s{suffix})", err=True)
         self.last = (status, analyzer)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self._status is None or self.last is None:
+            return
+        status, analyzer = self.last
+        text = f"Scan {self.scan_id}: {status} · {self.elapsed} s"
+        if analyzer:
+            text += f" · {analyzer}"
+        self._status.update(text)
+
+    def sleep(self, seconds: float) -> None:
+        """Sleep between polls; on a terminal the elapsed time keeps ticking meanwhile."""
+        deadline = time.monotonic() + seconds
+        while (remaining := deadline - time.monotonic()) > 0:
+            time.sleep(min(remaining, 0.5) if self._status is not None else remaining)
+            self._redraw()
 
     def note(self, message: str) -> None:
         if self.quiet:
@@ -227,7 +239,7 @@ def wait_for(
             status = result.get("status")
             if status not in IN_PROGRESS:
                 break
-            time.sleep(next(delays))
+            shown.sleep(next(delays))
         if status == "completed":
             shown.close()
             shown.note(f"Scan completed in {shown.elapsed} s.")
