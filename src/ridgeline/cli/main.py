@@ -6,6 +6,7 @@ import typer
 
 from ridgeline import __version__
 from ridgeline.cli import advisories, local, remote, server
+from ridgeline.cli.user_config import config_app
 
 app = typer.Typer(
     help="Ridgeline: code security scanning (SAST, secrets, dependencies). Client and server.",
@@ -19,6 +20,7 @@ app.command("get")(remote.get_command)
 app.command("usage")(remote.usage_command)
 app.command("check")(local.check_command)
 app.command("secrets")(local.secrets_command)
+app.add_typer(config_app, name="config")
 app.command("serve")(server.serve_command)
 app.add_typer(server.admin_app, name="admin")
 app.add_typer(server.db_app, name="db")
