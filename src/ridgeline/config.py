@@ -30,6 +30,8 @@ class Settings(BaseSettings):
 
     github_url: str = "https://github.com"
     local_repos: Path | None = None
+    # RIDGELINE_SECRET_RULES: an operator's extra secret rules in gitleaks/Betterleaks TOML format.
+    secret_rules: Path | None = None
 
     workers: int = 2
     ls_remote_timeout: float = 15.0

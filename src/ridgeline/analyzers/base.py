@@ -33,9 +33,12 @@ class AnalyzerOptions:
     """Operator configuration analyzers may need, handed to their factories by the registry.
 
     ``data_dir`` holds server-side data such as the advisory mirror; None for a bare local run.
+    ``secret_rules_file`` is an operator's extra secret rules in gitleaks/Betterleaks TOML format
+    (``RIDGELINE_SECRET_RULES``); they add to the built-in rules, never replace them.
     """
 
     data_dir: Path | None = None
+    secret_rules_file: Path | None = None
 
 
 class AnalyzerSkipped(Exception):

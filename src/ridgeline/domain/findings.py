@@ -58,10 +58,16 @@ class Category(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SecretDetails:
-    """What is kept of a secret: the redacted text and a salted hash for de-duplication."""
+    """What is kept of a secret: the redacted text and a salted hash for de-duplication.
+
+    ``commit`` and ``in_tip`` are set by the history pass only: the commit that introduced the
+    secret and whether it is still present at the tip of the scanned branch.
+    """
 
     redacted: str
     secret_hash: str
+    commit: str | None = None
+    in_tip: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,10 @@ class Finding:
     snippet: str = ""
     details: Details | None = None
     fingerprint: str = field(default="")
+    # Set when an inline comment (``gitleaks:allow``…) or an allow-list of the scanned repository
+    # suppressed the finding: it is kept (never silently lost) but reported apart and not counted.
+    # Not part of the fingerprint.
+    suppressed_reason: str | None = None
 
     def __post_init__(self) -> None:
         if self.end_line < self.line:

@@ -41,7 +41,8 @@ class ScanReport:
 
     def summary(self) -> dict[str, int]:
         counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
-        for finding in self.findings:
+        active = [f for f in self.findings if f.suppressed_reason is None]
+        for finding in active:
             counts[finding.severity.label] += 1
-        counts["total"] = len(self.findings)
+        counts["total"] = len(active)
         return counts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ridgeline.domain.findings import DependencyDetails, Finding
+from ridgeline.domain.findings import DependencyDetails, Finding, SecretDetails
 from ridgeline.domain.report import AnalyzerRun, ScanReport
 
 
@@ -27,6 +27,13 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         "snippet": finding.snippet,
     }
+    if finding.suppressed_reason is not None:
+        data["suppressed_reason"] = finding.suppressed_reason
+    if isinstance(finding.details, SecretDetails):
+        if finding.details.commit is not None:
+            data["commit"] = finding.details.commit
+        if finding.details.in_tip is not None:
+            data["in_tip"] = finding.details.in_tip
     if isinstance(finding.details, DependencyDetails):
         details = finding.details
         data.update(
@@ -55,10 +62,15 @@ def analyzer_run_to_dict(run: AnalyzerRun) -> dict[str, Any]:
 
 
 def report_to_dict(report: ScanReport) -> dict[str, Any]:
-    """The stored form of a report and the body of a completed scan (without the envelope)."""
+    """The stored form of a report and the body of a completed scan (without the envelope).
+
+    Suppressed findings (inline ``gitleaks:allow`` and the like) go to ``suppressed``, apart from
+    ``vulnerabilities``, so that clients that only read ``vulnerabilities`` never see them.
+    """
     return {
         "commit_sha": report.commit_sha,
         "summary": report.summary(),
         "analyzers": [analyzer_run_to_dict(run) for run in report.analyzers],
-        "vulnerabilities": [finding_to_dict(f) for f in report.findings],
+        "vulnerabilities": [finding_to_dict(f) for f in report.findings if f.suppressed_reason is None],
+        "suppressed": [finding_to_dict(f) for f in report.findings if f.suppressed_reason is not None],
     }

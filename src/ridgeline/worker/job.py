@@ -105,7 +105,9 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
         ctx = AnalysisContext(root=checkout, mode=mode, secret_salt=runtime.secret_salt)
         return run_pipeline(
             checkout,
-            build_analyzers(options=AnalyzerOptions(data_dir=settings.data_dir)),
+            build_analyzers(
+                options=AnalyzerOptions(data_dir=settings.data_dir, secret_rules_file=settings.secret_rules)
+            ),
             ctx,
             max_file_bytes=settings.max_file_bytes,
             commit_sha=commit_sha,

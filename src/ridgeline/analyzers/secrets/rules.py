@@ -6,10 +6,20 @@ A rule file holds ``[[rules]]`` tables with: ``id``, ``title``, ``description``,
 group), optional ``entropy`` (minimum Shannon bits per character of the secret), optional
 ``[rules.allowlist]`` (``regexes`` on the secret, ``stopwords``, ``paths``), and ``examples`` /
 ``counter_examples`` that the test suite checks.
+
+Optional fields: ``confidence`` (default high), ``generic`` (true for the assignment-style
+detectors: they get the low-entropy, placeholder and identifier filters at full strength and are
+not run on lock files), ``window`` (the longest text a match can span around its keyword, default
+512 characters; the matcher only runs the regex in that window around each keyword occurrence, which
+bounds the work on huge single-line files). A rule's *family* is the name of its file.
+
+Every regex quantifier in packaged rules is bounded (``{m,n}``), so confirmation is linear in the
+window size; the test suite checks this.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,9 +30,14 @@ from ridgeline.domain.findings import Confidence, Severity
 
 @dataclass(frozen=True, slots=True)
 class Allowlist:
+    """Values, words and paths a rule never reports. ``regex_target`` is what ``regexes`` test:
+    the secret (default), the whole match, or the line (gitleaks's ``regexTarget``)."""
+
     regexes: tuple[re.Pattern[str], ...] = ()
     stopwords: tuple[str, ...] = ()
     paths: tuple[re.Pattern[str], ...] = ()
+    regex_target: str = "secret"
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +54,11 @@ class SecretRule:
     allowlist: Allowlist = field(default_factory=Allowlist)
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+    family: str = "core"
+    generic: bool = False
+    window: int = 512
+    source: str = "builtin"
+    more_allowlists: tuple[Allowlist, ...] = ()
 
     def secret_of(self, match: re.Match[str]) -> tuple[str, int, int]:
         """The secret text and its span within the scanned text."""
@@ -47,7 +67,7 @@ class SecretRule:
 
 
 class RuleError(ValueError):
-    pass
+    """A rule file or rule that cannot be used; the message names the rule, never a secret."""
 
 
 def _compile(pattern: str, rule_id: str) -> re.Pattern[str]:
@@ -57,7 +77,7 @@ def _compile(pattern: str, rule_id: str) -> re.Pattern[str]:
         raise RuleError(f"rule {rule_id}: invalid regex: {exc}") from None
 
 
-def parse_rule(raw: dict[str, object]) -> SecretRule:
+def parse_rule(raw: dict[str, object], family: str = "core") -> SecretRule:
     rule_id = str(raw.get("id", "")).strip()
     if not rule_id:
         raise RuleError("rule without id")
@@ -86,12 +106,15 @@ def parse_rule(raw: dict[str, object]) -> SecretRule:
         allowlist=allowlist,
         examples=tuple(raw.get("examples", [])),  # type: ignore[arg-type]
         counter_examples=tuple(raw.get("counter_examples", [])),  # type: ignore[arg-type]
+        family=family,
+        generic=bool(raw.get("generic", False)),
+        window=int(raw.get("window", 512)),  # type: ignore[call-overload]
     )
 
 
-def parse_rules(text: str) -> list[SecretRule]:
+def parse_rules(text: str, family: str = "core") -> list[SecretRule]:
     document = tomllib.loads(text)
-    rules = [parse_rule(raw) for raw in document.get("rules", [])]
+    rules = [parse_rule(raw, family) for raw in document.get("rules", [])]
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
@@ -100,13 +123,19 @@ def parse_rules(text: str) -> list[SecretRule]:
     return rules
 
 
+@functools.cache
+def packaged_rules() -> tuple[SecretRule, ...]:
+    """The packaged rules, parsed once per process."""
+    return tuple(load_packaged_rules())
+
+
 def load_packaged_rules() -> list[SecretRule]:
     """Every ``*.toml`` file under ``ridgeline/analyzers/secrets/rules``, ids unique across files."""
     folder = resources.files("ridgeline.analyzers.secrets") / "rules"
     rules: list[SecretRule] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            rules.extend(parse_rules(entry.read_text(encoding="utf-8")))
+            rules.extend(parse_rules(entry.read_text(encoding="utf-8"), entry.name.removesuffix(".toml")))
     ids = [rule.id for rule in rules]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:

@@ -1,0 +1,193 @@
+"""Rules and allow-lists in the gitleaks/Betterleaks TOML format, as an extra rule source.
+
+Why: teams already keep a ``.gitleaks.toml``; accepting it lets them bring their own rules and
+allow-lists without rewriting them. Two sources use it:
+
+* the operator (``RIDGELINE_SECRET_RULES``): extra rules added to the built-in set;
+* the scanned repository (``.gitleaks.toml`` at its root): extra rules and allow-lists only.
+
+Neither can disable or replace a built-in rule: ``[extend]``, ``disabledRules`` and rules whose id
+is a built-in id are ignored (and reported in ``errors``). A global ``[allowlist]`` /
+``[[allowlists]]`` of these files does not drop findings either: the analyzer keeps them as
+*suppressed* findings with the reason, so a hostile repository cannot hide a leaked key from the
+operator. A rule with a regex Python cannot compile is skipped with an error naming it; loading
+never raises. Go regex syntax is translated where it differs (POSIX classes, ``\\z``, flags groups
+in the middle of a pattern).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ridgeline.analyzers.secrets.rules import Allowlist, SecretRule
+from ridgeline.domain.findings import Confidence, Severity
+
+MAX_RULE_FILE_BYTES = 1 << 20
+
+_POSIX_CLASSES = {
+    "[:alnum:]": "a-zA-Z0-9",
+    "[:alpha:]": "a-zA-Z",
+    "[:digit:]": "0-9",
+    "[:lower:]": "a-z",
+    "[:upper:]": "A-Z",
+    "[:space:]": r"\s",
+    "[:xdigit:]": "0-9A-Fa-f",
+    "[:word:]": r"\w",
+    "[:punct:]": r"!-/:-@\[-`{-~",
+}
+_FLAG_GROUP = re.compile(r"\(\?([imsU]+)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSource:
+    """What one gitleaks-format file contributed: usable rules, global allow-lists, and errors."""
+
+    rules: tuple[SecretRule, ...] = ()
+    allowlists: tuple[Allowlist, ...] = ()
+    errors: tuple[str, ...] = ()
+
+
+def go_regex_to_python(pattern: str) -> str:
+    """Translate the Go (RE2) constructs Python's ``re`` spells differently."""
+    for posix, python in _POSIX_CLASSES.items():
+        pattern = pattern.replace(posix, python)
+    pattern = pattern.replace(r"\z", r"\Z")
+    flags = set()
+    for found in _FLAG_GROUP.finditer(pattern):
+        flags.update(found.group(1).replace("U", ""))
+    if flags:
+        pattern = _FLAG_GROUP.sub("", pattern)
+        pattern = f"(?{''.join(sorted(flags))})" + pattern
+    return pattern
+
+
+def _compile(pattern: object, what: str) -> re.Pattern[str]:
+    if not isinstance(pattern, str):
+        raise ValueError(f"{what}: not a string")
+    try:
+        return re.compile(go_regex_to_python(pattern))
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise ValueError(f"{what}: invalid regex ({exc})") from None
+
+
+def _strings(raw: Any, what: str) -> list[str]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ValueError(f"{what}: expected a list of strings")
+    return raw
+
+
+def _allowlist(raw: Any, what: str) -> Allowlist:
+    if not isinstance(raw, dict):
+        raise ValueError(f"{what}: allowlist must be a table")
+    target = str(raw.get("regexTarget", "secret")).lower()
+    if target not in ("secret", "match", "line"):
+        raise ValueError(f"{what}: unknown regexTarget {target!r}")
+    return Allowlist(
+        regexes=tuple(_compile(p, what) for p in _strings(raw.get("regexes"), what)),
+        stopwords=tuple(w.lower() for w in _strings(raw.get("stopwords"), what)),
+        paths=tuple(_compile(p, what) for p in _strings(raw.get("paths"), what)),
+        regex_target=target,
+        description=str(raw.get("description", "")),
+    )
+
+
+def _allowlists(table: dict[str, Any], what: str) -> list[Allowlist]:
+    found: list[Allowlist] = []
+    if "allowlist" in table:
+        found.append(_allowlist(table["allowlist"], what))
+    plural = table.get("allowlists")
+    if plural is not None:
+        if not isinstance(plural, list):
+            raise ValueError(f"{what}: allowlists must be an array of tables")
+        found.extend(_allowlist(item, what) for item in plural)
+    return found
+
+
+def _rule(raw: Any, index: int, source: str) -> SecretRule:
+    if not isinstance(raw, dict):
+        raise ValueError(f"rule #{index}: not a table")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id.strip():
+        raise ValueError(f"rule #{index}: missing id")
+    what = f"rule {rule_id}"
+    if "regex" not in raw:
+        raise ValueError(f"{what}: path-only rules are not supported")
+    regex = _compile(raw["regex"], what)
+    group = raw.get("secretGroup", 1) or 1
+    if not isinstance(group, int) or group < 0:
+        raise ValueError(f"{what}: secretGroup must be a non-negative integer")
+    entropy = raw.get("entropy")
+    if entropy is not None and not isinstance(entropy, int | float):
+        raise ValueError(f"{what}: entropy must be a number")
+    allowlists = _allowlists(raw, what)
+    description = str(raw.get("description") or rule_id)
+    return SecretRule(
+        id=rule_id.strip(),
+        title=description.splitlines()[0][:120],
+        description=description,
+        severity=Severity.HIGH,
+        keywords=tuple(k.lower() for k in _strings(raw.get("keywords"), what)),
+        regex=regex,
+        secret_group=group,
+        entropy=float(entropy) if entropy else None,
+        confidence=Confidence.MEDIUM,
+        allowlist=allowlists[0] if allowlists else Allowlist(),
+        more_allowlists=tuple(allowlists[1:]),
+        family="custom",
+        window=1024,
+        source=source,
+    )
+
+
+def parse_gitleaks_rules(text: str, *, source: str, reserved_ids: Collection[str] = ()) -> RuleSource:
+    """Rules and global allow-lists of one gitleaks-format document. Never raises."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return RuleSource(errors=(f"{source}: not valid TOML ({exc})",))
+    errors: list[str] = []
+    if "extend" in document:
+        errors.append(f"{source}: [extend] is ignored (built-in rules always apply)")
+    rules: list[SecretRule] = []
+    seen = set(reserved_ids)
+    raw_rules = document.get("rules", [])
+    if not isinstance(raw_rules, list):
+        raw_rules = []
+        errors.append(f"{source}: rules must be an array of tables")
+    for index, raw in enumerate(raw_rules, start=1):
+        try:
+            rule = _rule(raw, index, source)
+        except ValueError as exc:
+            errors.append(f"{source}: {exc}; skipped")
+            continue
+        if rule.id in seen:
+            errors.append(f"{source}: rule {rule.id}: id already in use (built-in or repeated); skipped")
+            continue
+        seen.add(rule.id)
+        rules.append(rule)
+    try:
+        allowlists = _allowlists(document, "global allowlist")
+    except ValueError as exc:
+        allowlists = []
+        errors.append(f"{source}: {exc}; ignored")
+    return RuleSource(tuple(rules), tuple(allowlists), tuple(errors))
+
+
+def load_gitleaks_file(path: Path, *, source: str, reserved_ids: Collection[str] = ()) -> RuleSource:
+    """Read a gitleaks-format file: a regular file (no symlink) of at most 1 MiB. Never raises."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return RuleSource(errors=(f"{source}: not a regular file",))
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            return RuleSource(errors=(f"{source}: larger than {MAX_RULE_FILE_BYTES} bytes; ignored",))
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        return RuleSource(errors=(f"{source}: unreadable ({exc.strerror})",))
+    return parse_gitleaks_rules(text, source=source, reserved_ids=reserved_ids)

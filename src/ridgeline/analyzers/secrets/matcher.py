@@ -1,0 +1,228 @@
+"""One multi-pattern pass per file, then bounded regex confirmation.
+
+Why two stages: running 200+ regexes over every file is what makes regex-only scanners slow.
+Instead every rule's keywords (case-insensitive literals) are compiled once per process into one
+Hyperscan database; one scan of a file reports every keyword occurrence of every rule. Python ``re``
+then runs only for rules whose keyword occurred, and only inside a window of ``rule.window``
+characters around each occurrence (windows of one rule merged). Work is therefore bounded by the
+number of keyword occurrences times the window, never by the file length times the rule count, and
+a multi-megabyte minified line costs no more than the same text split into lines.
+
+The Hyperscan pass runs over the file in chunks of ``CHUNK_CHARS`` characters that overlap by the
+longest keyword, so no keyword is missed at a chunk boundary and the bytes handed to Hyperscan stay
+bounded. Text is handed over as ASCII with every other character replaced by one ``?`` byte, so
+byte offsets are character offsets (keywords are ASCII).
+
+If Hyperscan cannot be imported (or compiled) on a platform, ``KeywordFindEngine`` finds the same
+keyword occurrences with ``bytes.find``: the same windows, so the same results, only slower.
+
+A rule without keywords (possible in imported gitleaks rules) is confirmed over the whole file.
+Per rule and file at most ``MAX_WINDOWS`` windows are examined; a hostile file repeating a keyword
+millions of times cannot cost more than that.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ridgeline.analyzers.secrets.rules import SecretRule
+
+log = logging.getLogger(__name__)
+
+CHUNK_CHARS = 1 << 20
+MAX_WINDOWS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class RawMatch:
+    """A confirmed regex match: the rule, the secret and its span, and the span of the whole match.
+    Holds plaintext: it never leaves the secrets analyzer."""
+
+    rule: SecretRule
+    secret: str
+    start: int
+    end: int
+    match_start: int
+    match_end: int
+
+
+class KeywordEngine(Protocol):
+    """Finds occurrences of a fixed list of lower-case ASCII keywords, case-insensitively."""
+
+    name: str
+
+    def occurrences(self, data: bytes) -> list[tuple[int, int]]:
+        """(keyword index, end offset) of every occurrence in ``data``."""
+
+
+class KeywordFindEngine:
+    """The portable engine: ``bytes.find`` per keyword on lower-cased data."""
+
+    name = "find"
+
+    def __init__(self, keywords: Sequence[bytes]) -> None:
+        self.keywords = tuple(keywords)
+
+    def occurrences(self, data: bytes) -> list[tuple[int, int]]:
+        lowered = data.lower()
+        found: list[tuple[int, int]] = []
+        for index, keyword in enumerate(self.keywords):
+            position = lowered.find(keyword)
+            while position != -1:
+                found.append((index, position + len(keyword)))
+                position = lowered.find(keyword, position + 1)
+        return found
+
+
+class HyperscanEngine:
+    """All keywords in one Hyperscan block-mode database; one scratch per thread."""
+
+    name = "hyperscan"
+
+    def __init__(self, keywords: Sequence[bytes]) -> None:
+        import hyperscan
+
+        self._hs = hyperscan
+        self.keywords = tuple(keywords)
+        self.database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        expressions = [re.escape(k.decode("ascii")).encode("ascii") for k in self.keywords]
+        self.database.compile(
+            expressions=expressions,
+            ids=list(range(len(expressions))),
+            elements=len(expressions),
+            flags=[hyperscan.HS_FLAG_CASELESS] * len(expressions),
+        )
+        self._local = threading.local()
+
+    def _scratch(self) -> Any:
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._hs.Scratch(self.database)
+            self._local.scratch = scratch
+        return scratch
+
+    def occurrences(self, data: bytes) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        append = found.append
+
+        def on_match(ident: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+            append((ident, end))
+
+        self.database.scan(data, match_event_handler=on_match, scratch=self._scratch())
+        return found
+
+
+def hyperscan_available() -> bool:
+    try:
+        import hyperscan  # noqa: F401
+    except Exception:  # ImportError, or a broken native library on this platform
+        return False
+    return True
+
+
+def _to_ascii_bytes(text: str) -> bytes:
+    """One byte per character: non-ASCII characters become ``?`` so offsets stay aligned."""
+    if text.isascii():
+        return text.encode("ascii")
+    return text.encode("ascii", errors="replace")
+
+
+EngineFactory = Callable[[Sequence[bytes]], KeywordEngine]
+
+
+class Matcher:
+    """The compiled form of a rule set. Build once per process (see ``matcher_for``)."""
+
+    def __init__(self, rules: Sequence[SecretRule], engine: str = "auto") -> None:
+        self.rules = tuple(rules)
+        keyword_index: dict[str, int] = {}
+        self._keyword_rules: list[list[int]] = []
+        self._always: list[int] = []
+        for rule_index, rule in enumerate(self.rules):
+            ascii_keywords = [k for k in rule.keywords if k.isascii() and k]
+            if not ascii_keywords:
+                self._always.append(rule_index)
+                continue
+            for keyword in ascii_keywords:
+                if keyword not in keyword_index:
+                    keyword_index[keyword] = len(keyword_index)
+                    self._keyword_rules.append([])
+                if rule_index not in self._keyword_rules[keyword_index[keyword]]:
+                    self._keyword_rules[keyword_index[keyword]].append(rule_index)
+        self.keywords = [k.encode("ascii") for k in keyword_index]
+        self._keyword_lengths = [len(k) for k in self.keywords]
+        self._overlap = max(self._keyword_lengths, default=1)
+        self.engine = self._build_engine(engine)
+
+    def _build_engine(self, engine: str) -> KeywordEngine:
+        if engine in ("auto", "hyperscan") and self.keywords:
+            try:
+                return HyperscanEngine(self.keywords)
+            except Exception as exc:
+                if engine == "hyperscan":
+                    raise
+                log.warning("hyperscan unavailable (%s); using the keyword-find engine", type(exc).__name__)
+        return KeywordFindEngine(self.keywords)
+
+    def candidate_windows(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Per rule index, the merged windows of ``text`` its regex must be tried in."""
+        length = len(text)
+        raw: dict[int, list[tuple[int, int]]] = {}
+        for chunk_start in range(0, max(length, 1), CHUNK_CHARS):
+            own_end = chunk_start + CHUNK_CHARS
+            data = _to_ascii_bytes(text[chunk_start : own_end + self._overlap - 1])
+            if not self.keywords:
+                break
+            for keyword, end in self.engine.occurrences(data):
+                start = chunk_start + end - self._keyword_lengths[keyword]
+                if start >= own_end:
+                    continue  # found again, as its own, by the next chunk
+                absolute_end = chunk_start + end
+                for rule_index in self._keyword_rules[keyword]:
+                    spans = raw.setdefault(rule_index, [])
+                    if len(spans) < MAX_WINDOWS:
+                        window = self.rules[rule_index].window
+                        spans.append((max(0, start - window), min(length, absolute_end + window)))
+        for rule_index in self._always:
+            raw[rule_index] = [(0, length)]
+        return {index: _merge(spans) for index, spans in raw.items()}
+
+    def find(self, text: str) -> list[RawMatch]:
+        """Every confirmed match in ``text``, ordered by position then rule."""
+        matches: list[RawMatch] = []
+        length = len(text)
+        for rule_index, windows in self.candidate_windows(text).items():
+            rule = self.rules[rule_index]
+            for window_start, window_end in windows:
+                for match in rule.regex.finditer(text, window_start, window_end):
+                    if match.end() == window_end < length and window_end > window_start:
+                        continue  # may be cut short by the window: not a whole token
+                    secret, start, end = rule.secret_of(match)
+                    if secret:
+                        matches.append(RawMatch(rule, secret, start, end, match.start(), match.end()))
+        matches.sort(key=lambda m: (m.start, m.end, m.rule.id))
+        return matches
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@functools.cache
+def matcher_for(rules: tuple[SecretRule, ...], engine: str = "auto") -> Matcher:
+    """The process-wide compiled matcher of a rule set (compiled on first use, then reused)."""
+    return Matcher(rules, engine)
