@@ -34,6 +34,8 @@ _PLACEHOLDER_WORDS = re.compile(
     r"example|lorem|ipsum|xxx|test[_\-]?(?:key|token|secret|password)|todo|fixme|<[^>]{1,40}>|\*{3,}|\.{3,}|•{3,}"
 )
 
+_PROVIDER_PREFIX = re.compile(r"^(?:[A-Za-z0-9]{1,12}[_-]){1,2}")
+
 _TEMPLATE = re.compile(
     r"\$\{[^}]{0,80}\}|\{\{[^}]{0,80}\}\}|\{%[^%]{0,80}%\}|<%[^%]{0,80}%>|^\$[A-Za-z_][A-Za-z0-9_]*$|"
     r"^%[A-Za-z_][A-Za-z0-9_]*%$|%\([A-Za-z_]+\)s|^\{[A-Za-z_][A-Za-z0-9_.]*\}$|^#\{[^}]{0,80}\}$|"
@@ -90,14 +92,20 @@ def is_test_path(path: str) -> bool:
 def is_placeholder(secret: str) -> bool:
     """Values written to be replaced: ``your-api-key``, ``xxxx``, ``<token>``, ``changeme``, ``****``.
 
-    Also a value that is one character repeated, or a short run of the alphabet or digits."""
-    if _PLACEHOLDER_WORDS.search(secret):
-        return True
-    core = re.sub(r"^[A-Za-z0-9]{1,12}[_-]", "", secret)  # drop a provider prefix such as ``sk_live_``
+    Placeholder words must make up at least a fifth of the value (after a provider prefix such as
+    ``sk_live_``), so that a long random token that happens to contain ``todo`` or ``my…id`` is not
+    mistaken for one. A value of one or two distinct characters, or a low-entropy value with a run
+    like ``12345678``, is a placeholder too."""
+    core = _PROVIDER_PREFIX.sub("", secret)
     if len(set(core.lower())) <= 2:
         return True
-    lowered = core.lower()
-    return any(run in lowered for run in ("abcdefgh", "12345678", "01234567", "qwertyui", "aaaaaaaa"))
+    covered = sum(m.end() - m.start() for m in _PLACEHOLDER_WORDS.finditer(core))
+    if covered and covered * 5 >= len(core):
+        return True
+    if shannon_entropy(core) < 3.0:
+        lowered = core.lower()
+        return any(run in lowered for run in ("abcdefgh", "12345678", "01234567", "qwertyui", "aaaaaaaa"))
+    return False
 
 
 def is_template_reference(secret: str) -> bool:

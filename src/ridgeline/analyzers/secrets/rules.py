@@ -61,9 +61,17 @@ class SecretRule:
     more_allowlists: tuple[Allowlist, ...] = ()
 
     def secret_of(self, match: re.Match[str]) -> tuple[str, int, int]:
-        """The secret text and its span within the scanned text."""
-        group = self.secret_group if self.regex.groups >= self.secret_group else 0
-        return match.group(group), match.start(group), match.end(group)
+        """The secret text and its span within the scanned text.
+
+        The secret is group ``secret_group``; when that group did not take part in the match (a
+        regex with alternatives, one group per quoting style), the next group that did; with no
+        groups at all, the whole match."""
+        if self.regex.groups < self.secret_group:
+            return match.group(0), match.start(0), match.end(0)
+        for group in range(self.secret_group, self.regex.groups + 1):
+            if match.group(group) is not None:
+                return match.group(group), match.start(group), match.end(group)
+        return "", match.start(0), match.start(0)
 
 
 class RuleError(ValueError):
@@ -106,7 +114,7 @@ def parse_rule(raw: dict[str, object], family: str = "core") -> SecretRule:
         allowlist=allowlist,
         examples=tuple(raw.get("examples", [])),  # type: ignore[arg-type]
         counter_examples=tuple(raw.get("counter_examples", [])),  # type: ignore[arg-type]
-        family=family,
+        family=str(raw.get("family", family)),
         generic=bool(raw.get("generic", False)),
         window=int(raw.get("window", 512)),  # type: ignore[call-overload]
     )
