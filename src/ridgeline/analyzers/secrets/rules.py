@@ -92,6 +92,10 @@ def parse_rule(raw: dict[str, object], family: str = "core") -> SecretRule:
     allow_raw = raw.get("allowlist") or {}
     if not isinstance(allow_raw, dict):
         raise RuleError(f"rule {rule_id}: allowlist must be a table")
+    unknown = set(allow_raw) - {"regexes", "stopwords", "paths", "description"}
+    if unknown:
+        # A key written after ``[rules.allowlist]`` lands in it: catch misplaced examples.
+        raise RuleError(f"rule {rule_id}: unknown allowlist keys {sorted(unknown)}")
     allowlist = Allowlist(
         regexes=tuple(_compile(p, rule_id) for p in allow_raw.get("regexes", [])),
         stopwords=tuple(str(w).lower() for w in allow_raw.get("stopwords", [])),
