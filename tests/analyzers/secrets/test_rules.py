@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import sre_constants
-import sre_parse
 from collections import Counter
+from re import _constants as sre_constants  # the public aliases are deprecated
+from re import _parser as sre_parse
 
 import pytest
 

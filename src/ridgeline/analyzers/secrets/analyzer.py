@@ -256,7 +256,9 @@ class _LineLocator:
         return self._line, start, len(self.text) if end == -1 else end
 
 
-def redacted_snippet(text: str, line_start: int, line_end: int, at: int, spans: list[tuple[int, int, str]]) -> str:
+def redacted_snippet(
+    text: str, line_start: int, line_end: int, at: int, spans: list[tuple[int, int, str]]
+) -> str:
     """At most ``_SNIPPET_MAX`` characters of the line around ``at``, every secret span redacted.
 
     A span that crosses the snippet's edge is replaced by its redaction or ``…``, never cut."""

@@ -29,10 +29,12 @@ _LOCK_FILES = re.compile(
 _INTEGRITY = re.compile(r"^(?:sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}|h1:[A-Za-z0-9+/]{40,}={0,2})$")
 
 _PLACEHOLDER_WORDS = re.compile(
-    r"(?i)(?:your|my|insert|enter|replace|put|add|fill)[_\- ]?(?:own[_\- ]?)?[a-z_\- ]{0,20}(?:here|key|token|secret|"
-    r"password|id)|change[_\-]?me|placeholder|redacted|dummy|sample|fake|notreal|not[_\-]a[_\-]real|"
+    r"(?i)(?:your|my|insert|enter|replace|put|add|fill)[_\- ]?(?:own[_\- ]?)?[a-z_\- ]{0,20}"
+    r"(?:here|key|token|secret|password|id)|change[_\-]?me|placeholder|redacted|dummy|sample|fake|notreal|not[_\-]a[_\-]real|"
     r"example|lorem|ipsum|xxx|test[_\-]?(?:key|token|secret|password)|todo|fixme|<[^>]{1,40}>|\*{3,}|\.{3,}|•{3,}"
 )
+
+_RUNS = re.compile(r"abcdefgh|12345678|01234567|qwertyui|aaaaaaaa|87654321")
 
 _PROVIDER_PREFIX = re.compile(r"^(?:[A-Za-z0-9]{1,12}[_-]){1,2}")
 
@@ -54,10 +56,14 @@ _DOCUMENTED_EXAMPLES = frozenset(
 )
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*(?:(?:\.|->|::)[A-Za-z_$][A-Za-z0-9_$]*)*$")
-_CODE_PREFIX = re.compile(r"^(?:self|this|cls|config|conf|settings|options|opts|params|args|env|ctx|props|req|"
-                          r"request|os|process|data|cfg|app)(?:\.|->|::|\[)")
+_CODE_PREFIX = re.compile(
+    r"^(?:self|this|cls|config|conf|settings|options|opts|params|args|env|ctx|props|req|"
+    r"request|os|process|data|cfg|app)(?:\.|->|::|\[)"
+)
 
-_SUPPRESSION = re.compile(r"gitleaks:allow|pragma:\s*allowlist[ -]secret|ridgeline:ignore|nosec\b.{0,20}secret")
+_SUPPRESSION = re.compile(
+    r"gitleaks:allow|pragma:\s*allowlist[ -]secret|ridgeline:ignore|nosec\b.{0,20}secret"
+)
 
 
 def allowed_by_rule(rule: SecretRule, secret: str, path: str, match: str = "", line: str = "") -> bool:
@@ -68,7 +74,9 @@ def allowed_by_rule(rule: SecretRule, secret: str, path: str, match: str = "", l
     )
 
 
-def allowed_by_allowlist(allowlist: Allowlist, secret: str, path: str, match: str = "", line: str = "") -> bool:
+def allowed_by_allowlist(
+    allowlist: Allowlist, secret: str, path: str, match: str = "", line: str = ""
+) -> bool:
     """Whether one allow-list (a rule's or a repository's global one) covers this candidate."""
     target = {"match": match or secret, "line": line or secret}.get(allowlist.regex_target, secret)
     if any(p.search(target) for p in allowlist.regexes):
@@ -92,19 +100,22 @@ def is_test_path(path: str) -> bool:
 def is_placeholder(secret: str) -> bool:
     """Values written to be replaced: ``your-api-key``, ``xxxx``, ``<token>``, ``changeme``, ``****``.
 
-    Placeholder words must make up at least a fifth of the value (after a provider prefix such as
-    ``sk_live_``), so that a long random token that happens to contain ``todo`` or ``my…id`` is not
-    mistaken for one. A value of one or two distinct characters, or a low-entropy value with a run
-    like ``12345678``, is a placeholder too."""
+    Placeholder words must make up at least a fifth of the value (with or without a provider
+    prefix such as ``sk_live_``), so that a long random token that happens to contain ``todo`` is
+    not mistaken for one. A value of one or two distinct characters (after the prefix), or one that
+    is mostly a keyboard or counting run like ``12345678``, is a placeholder too."""
     core = _PROVIDER_PREFIX.sub("", secret)
     if len(set(core.lower())) <= 2:
         return True
-    covered = sum(m.end() - m.start() for m in _PLACEHOLDER_WORDS.finditer(core))
-    if covered and covered * 5 >= len(core):
-        return True
-    if shannon_entropy(core) < 3.0:
-        lowered = core.lower()
-        return any(run in lowered for run in ("abcdefgh", "12345678", "01234567", "qwertyui", "aaaaaaaa"))
+    for value in {secret, core}:
+        if not value:
+            continue
+        covered = sum(m.end() - m.start() for m in _PLACEHOLDER_WORDS.finditer(value))
+        if covered and covered * 5 >= len(value):
+            return True
+        runs = sum(m.end() - m.start() for m in _RUNS.finditer(value.lower()))
+        if runs and runs * 2 >= len(value):
+            return True
     return False
 
 

@@ -74,8 +74,8 @@ def _resolve(repo_dir: Path, env: dict[str, str], ref: str) -> str:
 def _introductions(repo_dir: Path, env: dict[str, str], commit: str) -> dict[str, tuple[str, str]]:
     """blob id → (oldest commit adding it, its path there)."""
     out = _git(
-        repo_dir, env, "log", "--reverse", "--raw", "--no-renames", "--no-abbrev", "--diff-merges=first-parent",
-        "--format=%x00%H", commit, "--",
+        repo_dir, env, "log", "--reverse", "--raw", "--no-renames", "--no-abbrev",
+        "--diff-merges=first-parent", "--format=%x00%H", commit, "--",
     )  # fmt: skip
     first: dict[str, tuple[str, str]] = {}
     current = ""
@@ -208,7 +208,9 @@ def scan_history(
         assert isinstance(details, SecretDetails)
         in_tip = (finding.rule_id, details.secret_hash) in present
         short = (details.commit or "unknown commit")[:12]
-        state = "still present at the branch tip" if in_tip else "no longer at the branch tip, but in the history"
+        state = (
+            "still present at the branch tip" if in_tip else "no longer at the branch tip, but in the history"
+        )
         findings.append(
             dataclasses.replace(
                 finding,
