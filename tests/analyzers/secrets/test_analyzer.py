@@ -129,7 +129,8 @@ def test_provider_rule_wins_over_generic(analyzer: SecretsAnalyzer, ctx: Analysi
     "text",
     ["password = get_password()", "token = self.token", "password: ${DB_PASSWORD}",
      'api_key = os.environ["API_KEY"]', "secret = process.env.SECRET", 'token = "{{ token }}"',
-     'password = "<password>"', 'api_key = "your-api-key"', 'aws_access_key_id = "AKIAIOSFODNN7EXAMPLE"', 'password = "xxxxxxxxxxxx"'],
+     'password = "<password>"', 'api_key = "your-api-key"',
+     'aws_access_key_id = "AKIAIOSFODNN7EXAMPLE"', 'password = "xxxxxxxxxxxx"'],
 )  # fmt: skip
 def test_decoys_are_not_reported(analyzer: SecretsAnalyzer, ctx: AnalysisContext, text: str) -> None:
     assert _run(analyzer, ctx, text) == []
