@@ -2000,14 +2000,21 @@ R("qdrant-api-key", "Qdrant Cloud API key", F, [("AND", 40, 80)], ctx=["qdrant_a
 CONTEXT_SEP = r"[\w.-]{0,25}[\"']?\s{0,5}(?:=|:=|:|=>)\s{0,5}[\"']?"
 
 
+def context_keyword(name: str) -> str:
+    """The literal every spelling of a context name contains: its first word when long enough."""
+    first = name.lower().split("_")[0]
+    return first if len(first) >= 4 and "_" in name else name.lower()
+
+
 def build(rule: dict, rng: random.Random) -> dict:
     body = rule["body"]
     token_re = body_regex(body)
     guard = tail_guard(body)
     if rule["ctx"]:
-        names = "|".join(re.escape(n) for n in rule["ctx"])
+        # ``aws_session_token`` also matches ``awsSessionToken`` and ``aws-session-token``.
+        names = "|".join(re.escape(n).replace("_", "[_.-]?") for n in rule["ctx"])
         regex = f"(?i:{names}){CONTEXT_SEP}({token_re}){guard}"
-        keywords = rule["kw"] or [n.lower() for n in rule["ctx"]]
+        keywords = rule["kw"] or sorted({context_keyword(n) for n in rule["ctx"]})
     elif rule["prefix_regex"]:
         regex = f"{rule['prefix_regex']}({token_re}){guard}"
         keywords = rule["kw"]

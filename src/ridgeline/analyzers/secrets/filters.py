@@ -61,6 +61,8 @@ _CODE_PREFIX = re.compile(
     r"request|os|process|data|cfg|app)(?:\.|->|::|\[)"
 )
 
+_WORDS = re.compile(r"[a-z]{2,}(?:[_-](?:[a-z]{2,}|[a-z]?[0-9]{1,2}[a-z]?)){2,}|[A-Z]{2,}(?:[_-](?:[A-Z]{2,}|[A-Z]?[0-9]{1,2}[A-Z]?)){2,}")
+
 _SUPPRESSION = re.compile(
     r"gitleaks:allow|pragma:\s*allowlist[ -]secret|ridgeline:ignore|nosec\b.{0,20}secret"
 )
@@ -138,6 +140,8 @@ def looks_like_identifier(secret: str, following: str = "") -> bool:
         return True
     if _CODE_PREFIX.match(secret):
         return True
+    if _WORDS.fullmatch(secret):
+        return True  # ``bearer_token_v2_format``: words joined by separators, not random
     if not _IDENTIFIER.match(secret):
         return False
     if any(sep in secret for sep in (".", "->", "::")):
