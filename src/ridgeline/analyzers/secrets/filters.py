@@ -61,7 +61,9 @@ _CODE_PREFIX = re.compile(
     r"request|os|process|data|cfg|app)(?:\.|->|::|\[)"
 )
 
-_WORDS = re.compile(r"[a-z]{2,}(?:[_-](?:[a-z]{2,}|[a-z]?[0-9]{1,2}[a-z]?)){2,}|[A-Z]{2,}(?:[_-](?:[A-Z]{2,}|[A-Z]?[0-9]{1,2}[A-Z]?)){2,}")
+_WORDS = re.compile(
+    r"[a-z]{2,}(?:[_-](?:[a-z]{2,}|[a-z]?[0-9]{1,2}[a-z]?)){2,}|[A-Z]{2,}(?:[_-](?:[A-Z]{2,}|[A-Z]?[0-9]{1,2}[A-Z]?)){2,}"
+)
 
 _SUPPRESSION = re.compile(
     r"gitleaks:allow|pragma:\s*allowlist[ -]secret|ridgeline:ignore|nosec\b.{0,20}secret"
