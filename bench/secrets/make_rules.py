@@ -1179,7 +1179,6 @@ R(
     sev="high",
     ent=3.5,
 )
-R("telnyx-api-key", "Telnyx API key", F, ["KEY", ("HEXU", 32), "_", ("AN", 22)], sev="high", kw=["key"])
 R(
     "customerio-api-key",
     "Customer.io API key",
@@ -2003,7 +2002,15 @@ CONTEXT_SEP = r"[\w.-]{0,25}[\"']?\s{0,5}(?:=|:=|:|=>)\s{0,5}[\"']?"
 def context_keyword(name: str) -> str:
     """The literal every spelling of a context name contains: its first word when long enough."""
     first = name.lower().split("_")[0]
-    return first if len(first) >= 4 and "_" in name else name.lower()
+    if len(first) >= 5 and "_" in name and first not in COMMON_WORDS:
+        return first
+    return name.lower()
+
+
+COMMON_WORDS = frozenset(
+    {"access", "system", "client", "secret", "token", "server", "private", "channel", "page", "meta", "line",
+     "wise", "auth", "store", "storage", "spaces", "runner", "actions", "service", "hooks", "config", "build"}
+)  # fmt: skip
 
 
 def build(rule: dict, rng: random.Random) -> dict:
@@ -2018,6 +2025,11 @@ def build(rule: dict, rng: random.Random) -> dict:
     elif rule["prefix_regex"]:
         regex = f"{rule['prefix_regex']}({token_re}){guard}"
         keywords = rule["kw"]
+    elif isinstance(body[0], str):
+        # The literal first (Python's re then searches for it quickly), the boundary check after it.
+        first = re.escape(body[0])
+        regex = f"({first}(?<![A-Za-z0-9]{first}){body_regex(body[1:])}){guard}"
+        keywords = rule["kw"] or [body[0].lower()]
     else:
         regex = f"{head_guard(body)}({token_re}){guard}"
         keywords = rule["kw"] or [body[0].lower()]
@@ -2065,6 +2077,24 @@ def toml_string(value: str) -> str:
     return f"'''{value}'''" if "\n" in value or "\\" in value or "'" in value else f"'{value}'"
 
 
+def window_before(rule: dict, window: int) -> int:
+    """How far before its keyword a match can start: 64 when the keyword is the token's prefix or
+    the assignment's name; the length of the parts before the keyword otherwise; the whole window
+    when the keyword is only nearby context (``twilio`` near an ``SK…`` key)."""
+    if rule["ctx"] and not rule["kw"]:
+        return 64
+    if rule["prefix_regex"] and rule["kw"]:
+        return 64
+    if not rule["kw"]:
+        return 64
+    reach = 0
+    for part in rule["body"]:
+        if isinstance(part, str) and any(k in part.lower() for k in rule["kw"]):
+            return max(64, reach + 64)
+        reach += len(part) if isinstance(part, str) else part[-1]
+    return window
+
+
 def describe(rule: dict) -> str:
     if rule["desc"]:
         return rule["desc"]
@@ -2100,8 +2130,14 @@ def emit() -> None:
             if rule["ent"]:
                 lines.append(f"entropy = {rule['ent']}")
             longest = sum(len(p) if isinstance(p, str) else p[-1] for p in rule["body"])
-            if longest + 128 > 512:
-                lines.append(f"window = {longest + 256}")
+            window = longest + 256 if longest + 128 > 512 else 512
+            if window != 512:
+                lines.append(f"window = {window}")
+            if rule["ctx"] and not rule["kw"]:
+                lines.append("anchored = true")
+            before = window_before(rule, window)
+            if before != 64:
+                lines.append(f"window_before = {before}")
             lines.append(f"examples = [{toml_string(rule['example'])}]")
             lines.append(f"counter_examples = [{toml_string(rule['counter'])}]")
             lines.append("")

@@ -92,3 +92,26 @@ def _unbounded(pattern: re.Pattern[str]) -> bool:
 def test_regex_quantifiers_are_bounded(rule: SecretRule) -> None:
     assert not _unbounded(rule.regex), "unbounded quantifier: catastrophic backtracking risk"
     assert rule.regex.groups >= 1, "the secret must be a group"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_example_matches_fit_the_keyword_window(rule: SecretRule) -> None:
+    """The matcher only looks ``window_before``/``window`` around a keyword: examples must fit."""
+    for example in rule.examples:
+        lowered = example.lower()
+        for match in rule.regex.finditer(example):
+            assert any(
+                match.start() >= position - rule.window_before
+                and match.end() <= position + len(keyword) + rule.window
+                for keyword in rule.keywords
+                for position in [i for i in range(len(lowered)) if lowered.startswith(keyword, i)]
+            ), example
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.anchored], ids=lambda r: r.id)
+def test_anchored_rules_start_at_a_keyword(rule: SecretRule) -> None:
+    """An anchored rule is only tried at keyword positions: each match must start at one."""
+    for example in [*rule.examples, *rule.counter_examples]:
+        lowered = example.lower()
+        for match in rule.regex.finditer(example):
+            assert any(lowered.startswith(k, match.start()) for k in rule.keywords), example

@@ -142,6 +142,7 @@ def _rule(raw: Any, index: int, source: str) -> SecretRule:
         more_allowlists=tuple(allowlists[1:]),
         family="custom",
         window=1024,
+        window_before=1024,
         source=source,
     )
 

@@ -27,7 +27,7 @@ import functools
 import logging
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -170,28 +170,51 @@ class Matcher:
                 log.warning("hyperscan unavailable (%s); using the keyword-find engine", type(exc).__name__)
         return KeywordFindEngine(self.keywords)
 
-    def candidate_windows(self, text: str) -> dict[int, list[tuple[int, int]]]:
-        """Per rule index, the merged windows of ``text`` its regex must be tried in."""
+    def keyword_starts(self, text: str) -> dict[int, list[int]]:
+        """Per keyword index, the sorted start offsets of its occurrences in ``text``."""
         length = len(text)
-        raw: dict[int, list[tuple[int, int]]] = {}
+        starts: dict[int, list[int]] = {}
+        if not self.keywords:
+            return starts
         for chunk_start in range(0, max(length, 1), CHUNK_CHARS):
             own_end = chunk_start + CHUNK_CHARS
             data = _to_ascii_bytes(text[chunk_start : own_end + self._overlap - 1])
-            if not self.keywords:
-                break
             for keyword, end in self.engine.occurrences(data):
                 start = chunk_start + end - self._keyword_lengths[keyword]
-                if start >= own_end:
-                    continue  # found again, as its own, by the next chunk
-                absolute_end = chunk_start + end
-                for rule_index in self._keyword_rules[keyword]:
-                    spans = raw.setdefault(rule_index, [])
-                    if len(spans) < MAX_WINDOWS:
-                        window = self.rules[rule_index].window
-                        spans.append((max(0, start - window), min(length, absolute_end + window)))
+                if start < own_end:  # else found again, as its own, by the next chunk
+                    starts.setdefault(keyword, []).append(start)
+        return starts
+
+    def candidate_windows(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Per rule index, the merged windows of ``text`` its regex must be tried in.
+
+        For an anchored rule each window is ``(keyword start, limit)``: the regex is only tried
+        at the window's start."""
+        length = len(text)
+        raw: dict[int, list[tuple[int, int]]] = {}
+        for keyword, positions in self.keyword_starts(text).items():
+            size = self._keyword_lengths[keyword]
+            for rule_index in self._keyword_rules[keyword]:
+                rule = self.rules[rule_index]
+                before = 0 if rule.anchored else rule.window_before
+                after = rule.window + size
+                spans = raw.setdefault(rule_index, [])
+                room = MAX_WINDOWS - len(spans)
+                if room > 0:
+                    spans.extend(
+                        (s - before if s > before else 0, s + after if s + after < length else length)
+                        for s in positions[:room]
+                    )
+        windows: dict[int, list[tuple[int, int]]] = {}
+        for rule_index, spans in raw.items():
+            if self.rules[rule_index].anchored:
+                spans.sort()
+                windows[rule_index] = spans
+            else:
+                windows[rule_index] = _merge(spans)
         for rule_index in self._always:
-            raw[rule_index] = [(0, length)]
-        return {index: _merge(spans) for index, spans in raw.items()}
+            windows[rule_index] = [(0, length)]
+        return windows
 
     def find(self, text: str) -> list[RawMatch]:
         """Every confirmed match in ``text``, ordered by position then rule."""
@@ -199,15 +222,40 @@ class Matcher:
         length = len(text)
         for rule_index, windows in self.candidate_windows(text).items():
             rule = self.rules[rule_index]
-            for window_start, window_end in windows:
-                for match in rule.regex.finditer(text, window_start, window_end):
-                    if match.end() == window_end < length and window_end > window_start:
-                        continue  # may be cut short by the window: not a whole token
-                    secret, start, end = rule.secret_of(match)
-                    if secret:
-                        matches.append(RawMatch(rule, secret, start, end, match.start(), match.end()))
+            if rule.anchored and rule_index not in self._always:
+                found = _anchored_matches(rule, text, windows)
+            else:
+                found = (m for start, end in windows for m in _window_matches(rule, text, start, end, length))
+            for match in found:
+                secret, start, end = rule.secret_of(match)
+                if secret:
+                    matches.append(RawMatch(rule, secret, start, end, match.start(), match.end()))
         matches.sort(key=lambda m: (m.start, m.end, m.rule.id))
         return matches
+
+
+def _window_matches(
+    rule: SecretRule, text: str, start: int, end: int, length: int
+) -> Iterator[re.Match[str]]:
+    for match in rule.regex.finditer(text, start, end):
+        if match.end() == end < length and end > start:
+            continue  # may be cut short by the window: not a whole token
+        yield match
+
+
+def _anchored_matches(rule: SecretRule, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """What ``finditer`` would find, given that every match starts at a keyword: try each keyword
+    position in order, skipping those inside the previous match."""
+    length = len(text)
+    cursor = -1
+    for start, end in windows:
+        if start < cursor:
+            continue
+        match = rule.regex.match(text, start, end)
+        if match is None or (match.end() == end < length):
+            continue
+        cursor = match.end() if match.end() > start else start + 1
+        yield match
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

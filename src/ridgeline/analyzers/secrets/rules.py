@@ -9,9 +9,13 @@ group), optional ``entropy`` (minimum Shannon bits per character of the secret),
 
 Optional fields: ``confidence`` (default high), ``generic`` (true for the assignment-style
 detectors: they get the low-entropy, placeholder and identifier filters at full strength and are
-not run on lock files), ``window`` (the longest text a match can span around its keyword, default
-512 characters; the matcher only runs the regex in that window around each keyword occurrence, which
-bounds the work on huge single-line files). A rule's *family* is the name of its file.
+not run on lock files), ``window`` (how far a match can reach past its keyword, default 512
+characters) and ``window_before`` (how far it can start before it, default 64: most keywords are a
+token's prefix or an assignment's name); the matcher only runs the regex in that window around each
+keyword occurrence, which bounds the work on huge single-line files. ``anchored = true`` says
+every match starts exactly at a keyword (the regex begins with its keywords, as assignment and
+context rules do): the regex is then only tried at keyword positions, never scanned through a
+window, which keeps dense files (every line says ``token``) cheap. Results are the same as a scan. A rule's *family* is the name of its file.
 
 Every regex quantifier in packaged rules is bounded (``{m,n}``), so confirmation is linear in the
 window size; the test suite checks this.
@@ -57,6 +61,8 @@ class SecretRule:
     family: str = "core"
     generic: bool = False
     window: int = 512
+    window_before: int = 64
+    anchored: bool = False
     source: str = "builtin"
     more_allowlists: tuple[Allowlist, ...] = ()
 
@@ -121,6 +127,8 @@ def parse_rule(raw: dict[str, object], family: str = "core") -> SecretRule:
         family=str(raw.get("family", family)),
         generic=bool(raw.get("generic", False)),
         window=int(raw.get("window", 512)),  # type: ignore[call-overload]
+        window_before=int(raw.get("window_before", 64)),  # type: ignore[call-overload]
+        anchored=bool(raw.get("anchored", False)),
     )
 
 
