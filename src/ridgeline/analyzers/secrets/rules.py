@@ -15,7 +15,8 @@ token's prefix or an assignment's name); the matcher only runs the regex in that
 keyword occurrence, which bounds the work on huge single-line files. ``anchored = true`` says
 every match starts exactly at a keyword (the regex begins with its keywords, as assignment and
 context rules do): the regex is then only tried at keyword positions, never scanned through a
-window, which keeps dense files (every line says ``token``) cheap. Results are the same as a scan. A rule's *family* is the name of its file.
+window, which keeps dense files (every line says ``token``) cheap. Results are the same as a scan.
+A rule's *family* is its ``family`` field, else the name of its file.
 
 Every regex quantifier in packaged rules is bounded (``{m,n}``), so confirmation is linear in the
 window size; the test suite checks this.
