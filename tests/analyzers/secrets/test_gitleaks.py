@@ -94,3 +94,22 @@ def test_file_limits(tmp_path: Path) -> None:
 def test_go_regex_translation() -> None:
     assert go_regex_to_python(r"[[:alnum:]]{3}\z") == r"[a-zA-Z0-9]{3}\Z"
     assert go_regex_to_python(r"key(?i)abc") == r"(?i)keyabc"
+
+
+def test_backtracking_regexes_are_refused() -> None:
+    document = """
+[[rules]]
+id = "redos"
+regex = '''(a+)+b'''
+
+[[rules]]
+id = "alt"
+regex = '''(?:a|ab)*c'''
+
+[[rules]]
+id = "fine"
+regex = '''key_(?:live|test)_([a-z0-9]{16,})'''
+"""
+    source = parse_gitleaks_rules(document, source="repo")
+    assert [r.id for r in source.rules] == ["fine"]
+    assert sum("exponential backtracking" in e for e in source.errors) == 2

@@ -10,9 +10,10 @@ Neither can disable or replace a built-in rule: ``[extend]``, ``disabledRules`` 
 is a built-in id are ignored (and reported in ``errors``). A global ``[allowlist]`` /
 ``[[allowlists]]`` of these files does not drop findings either: the analyzer keeps them as
 *suppressed* findings with the reason, so a hostile repository cannot hide a leaked key from the
-operator. A rule with a regex Python cannot compile is skipped with an error naming it; loading
-never raises. Go regex syntax is translated where it differs (POSIX classes, ``\\z``, flags groups
-in the middle of a pattern).
+operator. A rule with a regex Python cannot compile, or one shaped for exponential backtracking
+(a repeat or an alternation inside a repeat), is skipped with an error naming it; loading never
+raises. Go regex syntax is translated where it differs (POSIX classes, ``\\z``, flags groups in
+the middle of a pattern).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from re import _constants as sre_constants  # the parser of re itself: its public aliases are deprecated
+from re import _parser as sre_parse
 from typing import Any
 
 from ridgeline.analyzers.secrets.rules import Allowlist, SecretRule
@@ -66,13 +69,45 @@ def go_regex_to_python(pattern: str) -> str:
     return pattern
 
 
+def _backtracking_risk(tokens: Any, inside_repeat: bool = False) -> bool:
+    """A repeat inside a repeat, or an alternation inside a repeat: the shapes of regex that
+    backtrack exponentially (``(a+)+``, ``(a|a)*``). Go's RE2 runs them in linear time; Python's
+    ``re`` does not, and a repository's own rule file must not be able to stall the scanner."""
+    for op, arg in tokens:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            _low, high, sub = arg
+            repeats = high > 1
+            if repeats and inside_repeat:
+                return True
+            if _backtracking_risk(sub, inside_repeat or repeats):
+                return True
+        elif op is sre_constants.BRANCH:
+            if inside_repeat:
+                return True
+            if any(_backtracking_risk(branch, inside_repeat) for branch in arg[1]):
+                return True
+        elif op is sre_constants.SUBPATTERN:
+            if _backtracking_risk(arg[-1], inside_repeat):
+                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            if _backtracking_risk(arg[1], inside_repeat):
+                return True
+    return False
+
+
 def _compile(pattern: object, what: str) -> re.Pattern[str]:
     if not isinstance(pattern, str):
         raise ValueError(f"{what}: not a string")
     try:
-        return re.compile(go_regex_to_python(pattern))
+        compiled = re.compile(go_regex_to_python(pattern))
+        risky = _backtracking_risk(sre_parse.parse(compiled.pattern, compiled.flags))
     except (re.error, OverflowError, RecursionError) as exc:
         raise ValueError(f"{what}: invalid regex ({exc})") from None
+    if risky:
+        raise ValueError(
+            f"{what}: nested repetition or alternation inside a repetition (exponential backtracking)"
+        )
+    return compiled
 
 
 def _strings(raw: Any, what: str) -> list[str]:
