@@ -81,6 +81,8 @@ def reject_reason(match: RawMatch, text: str, path: str) -> str | None:
             return "lock file"
         if filters.looks_like_identifier(secret, text[match.end : match.end + 4]):
             return "identifier"
+        if filters.is_url_or_path(secret):
+            return "url or path"
     return None
 
 

@@ -65,6 +65,9 @@ _WORDS = re.compile(
     r"[a-z]{2,}(?:[_-](?:[a-z]{2,}|[a-z]?[0-9]{1,2}[a-z]?)){2,}|[A-Z]{2,}(?:[_-](?:[A-Z]{2,}|[A-Z]?[0-9]{1,2}[A-Z]?)){2,}"
 )
 
+_URL_OR_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]{1,15}://|/[\w.-]+/|\.{1,2}/|~/|[A-Za-z]:\\)")
+_CAMEL_WORD = re.compile(r"[A-Z][a-z]{2,}")
+
 _SUPPRESSION = re.compile(
     r"gitleaks:allow|pragma:\s*allowlist[ -]secret|ridgeline:ignore|nosec\b.{0,20}secret"
 )
@@ -144,6 +147,8 @@ def looks_like_identifier(secret: str, following: str = "") -> bool:
         return True
     if _WORDS.fullmatch(secret):
         return True  # ``bearer_token_v2_format``: words joined by separators, not random
+    if secret.isalnum() and sum(len(w) for w in _CAMEL_WORD.findall(secret)) * 10 >= len(secret) * 6:
+        return True  # ``PKCS7PrivateKeyTypes``: a CamelCase type or class name
     if not _IDENTIFIER.match(secret):
         return False
     if any(sep in secret for sep in (".", "->", "::")):
@@ -152,6 +157,12 @@ def looks_like_identifier(secret: str, following: str = "") -> bool:
     if not any(ch.isdigit() for ch in letters):
         return True  # snake_case / camelCase / CONSTANT names without digits
     return False
+
+
+def is_url_or_path(secret: str) -> bool:
+    """A URL or file path assigned to a secret-sounding name (``TOKEN_URL = "https://…"``,
+    ``KEY_FILE = "/etc/app/key.pem"``) names where a secret lives, it is not one."""
+    return bool(_URL_OR_PATH.match(secret))
 
 
 def is_lock_or_hash_file(path: str) -> bool:

@@ -99,7 +99,7 @@ def parse_rule(raw: dict[str, object], family: str = "core") -> SecretRule:
     allow_raw = raw.get("allowlist") or {}
     if not isinstance(allow_raw, dict):
         raise RuleError(f"rule {rule_id}: allowlist must be a table")
-    unknown = set(allow_raw) - {"regexes", "stopwords", "paths", "description"}
+    unknown = set(allow_raw) - {"regexes", "stopwords", "paths", "description", "regex_target"}
     if unknown:
         # A key written after ``[rules.allowlist]`` lands in it: catch misplaced examples.
         raise RuleError(f"rule {rule_id}: unknown allowlist keys {sorted(unknown)}")
@@ -107,6 +107,7 @@ def parse_rule(raw: dict[str, object], family: str = "core") -> SecretRule:
         regexes=tuple(_compile(p, rule_id) for p in allow_raw.get("regexes", [])),
         stopwords=tuple(str(w).lower() for w in allow_raw.get("stopwords", [])),
         paths=tuple(_compile(p, rule_id) for p in allow_raw.get("paths", [])),
+        regex_target=str(allow_raw.get("regex_target", "secret")),
     )
     keywords = tuple(str(k).lower() for k in raw.get("keywords", []))  # type: ignore[union-attr]
     if not keywords:
