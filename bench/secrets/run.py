@@ -107,12 +107,24 @@ def perf(trees: dict[str, Path], tools: list[str]) -> None:
                 argv, out = commands[tool]
                 wall, rss, code = measure(argv, out)
                 results[tool] = (wall, rss)
-                print(f"{tool:>11}: {wall:7.2f} s  peak RSS {rss:7.1f} MiB  (exit {code})")
+                count = _count_findings(tool, Path(tmp))
+                print(f"{tool:>11}: {wall:7.2f} s  peak RSS {rss:7.1f} MiB  findings {count:5}  (exit {code})")
         rl = results["ridgeline"]
         for tool in tools:
             if tool != "ridgeline":
                 wall, rss = results[tool]
                 print(f"  ridgeline / {tool}: wall {rl[0] / wall:.2f}x, memory {rl[1] / rss:.2f}x")
+
+
+def _count_findings(tool: str, work: Path) -> int:
+    try:
+        if tool == "ridgeline":
+            return len(json.loads((work / "rl.json").read_text()))
+        if tool == "gitleaks":
+            return len(json.loads((work / "gl.json").read_text() or "[]"))
+        return (work / "kf.json").read_text().count('"rule":{')
+    except (OSError, ValueError):
+        return -1
 
 
 def _score(findings: list[tuple[str, int, int]], labels: dict) -> dict[str, list[int]]:
@@ -194,9 +206,12 @@ def main() -> None:
     tools = [t for t in ("ridgeline", "gitleaks", "kingfisher") if t == "ridgeline" or shutil.which(t, path=str(BIN))]
     site = Path(next(p for p in sys.path if p.endswith("site-packages")))
     with tempfile.TemporaryDirectory(prefix="ridgeline-bench-") as tmp:
+        # gitleaks's default allow-list skips any path containing ``site-packages``: scan a copy.
+        libs = Path(tmp) / "python-libs"
+        shutil.copytree(site, libs, symlinks=True)
         generated = Path(tmp) / "generated"
         generate_tree(generated, args.files)
-        perf({"site-packages": site, "generated corpus": generated}, tools)
+        perf({"site-packages (copy)": libs, "generated corpus": generated}, tools)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 
 from ridgeline.analyzers.secrets import filters
@@ -115,3 +118,14 @@ def test_suppression_markers(line: str, marker: str) -> None:
 
 def test_no_marker() -> None:
     assert filters.suppression_marker('k = "x"  # allow list is elsewhere') is None
+
+
+def test_random_tokens_are_never_placeholders() -> None:
+    """Random provider-shaped tokens must survive the placeholder filter (no accidental words)."""
+    rng = random.Random(5)
+    alphabet = string.ascii_letters + string.digits
+    for length in (20, 36, 64, 200):
+        for _ in range(2000):
+            value = "".join(rng.choice(alphabet) for _ in range(length))
+            assert not filters.is_placeholder(value), value
+            assert not filters.is_template_reference(value), value

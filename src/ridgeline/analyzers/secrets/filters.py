@@ -29,9 +29,10 @@ _LOCK_FILES = re.compile(
 _INTEGRITY = re.compile(r"^(?:sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}|h1:[A-Za-z0-9+/]{40,}={0,2})$")
 
 _PLACEHOLDER_WORDS = re.compile(
-    r"(?i)(?:your|my|insert|enter|replace|put|add|fill)[_\- ]?(?:own[_\- ]?)?[a-z_\- ]{0,20}"
-    r"(?:here|key|token|secret|password|id)|change[_\-]?me|placeholder|redacted|dummy|sample|fake|notreal|not[_\-]a[_\-]real|"
-    r"example|lorem|ipsum|xxx|test[_\-]?(?:key|token|secret|password)|todo|fixme|<[^>]{1,40}>|\*{3,}|\.{3,}|•{3,}"
+    r"(?i)\b(?:your|my|insert|enter|replace|put|add|fill)(?:[_\- ][a-z]{1,12}){0,4}[_\- ]"
+    r"(?:here|key|token|secret|password|id|me)\b|your(?:api)?(?:key|token|secret)|change[_\-]?me|placeholder|"
+    r"redacted|dummy|sample|fake|notreal|not[_\-]a[_\-]real|example|lorem|ipsum|xxx|"
+    r"test[_\-]?(?:key|token|secret|password)|todo|fixme|<[^>]{1,40}>|\*{3,}|\.{3,}|•{3,}"
 )
 
 _RUNS = re.compile(r"abcdefgh|12345678|01234567|qwertyui|aaaaaaaa|87654321")
