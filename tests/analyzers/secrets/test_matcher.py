@@ -113,3 +113,31 @@ def test_fifty_megabyte_single_line(analyzer: SecretsAnalyzer, ctx: AnalysisCont
     assert {f.rule_id for f in findings} >= {"github-pat", "slack-bot-token"}
     assert all(len(f.snippet) <= 240 for f in findings)
     assert elapsed < 120, elapsed
+
+
+def test_anchored_rules_use_hyperscan_prefilters(analyzer: SecretsAnalyzer) -> None:
+    matcher = analyzer.matcher
+    prefiltered = len(matcher._pattern_rules) - len(matcher.keywords)
+    assert prefiltered == sum(1 for r in matcher.rules if r.anchored and r.prefilter) > 50
+
+
+def test_prefilters_do_not_change_results_on_dense_code(
+    analyzer: SecretsAnalyzer, find_analyzer: SecretsAnalyzer, ctx: AnalysisContext
+) -> None:
+    rng = random.Random(3)
+    words = [
+        "token",
+        "password",
+        "secret",
+        "api_key",
+        "=",
+        ":",
+        '"',
+        "self.token",
+        "Xk9vR2mQp7LwT4zB8nYc",
+        "\n",
+    ]
+    text = " ".join(rng.choice(words) for _ in range(50_000))
+    fast = list(analyzer.analyze(FileInput("src/dense.py", text), ctx))
+    slow = list(find_analyzer.analyze(FileInput("src/dense.py", text), ctx))
+    assert fast and _summary(fast) == _summary(slow)

@@ -53,12 +53,13 @@ class RawMatch:
 
 
 class KeywordEngine(Protocol):
-    """Finds occurrences of a fixed list of lower-case ASCII keywords, case-insensitively."""
+    """Finds occurrences of fixed patterns: lower-case ASCII literals, case-insensitively (and, for
+    Hyperscan, optional prefilter regexes of anchored rules)."""
 
     name: str
 
-    def occurrences(self, data: bytes) -> list[tuple[int, int]]:
-        """(keyword index, end offset) of every occurrence in ``data``."""
+    def occurrences(self, data: bytes) -> list[tuple[int, int, int]]:
+        """(pattern index, start offset or -1 when unknown, end offset) of every occurrence."""
 
 
 class KeywordFindEngine:
@@ -69,34 +70,37 @@ class KeywordFindEngine:
     def __init__(self, keywords: Sequence[bytes]) -> None:
         self.keywords = tuple(keywords)
 
-    def occurrences(self, data: bytes) -> list[tuple[int, int]]:
+    def occurrences(self, data: bytes) -> list[tuple[int, int, int]]:
         lowered = data.lower()
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, int]] = []
         for index, keyword in enumerate(self.keywords):
+            size = len(keyword)
             position = lowered.find(keyword)
             while position != -1:
-                found.append((index, position + len(keyword)))
+                found.append((index, position, position + size))
                 position = lowered.find(keyword, position + 1)
         return found
 
 
 class HyperscanEngine:
-    """All keywords in one Hyperscan block-mode database; one scratch per thread."""
+    """All keywords (and prefilter regexes) in one Hyperscan block-mode database; one scratch per
+    thread. Prefilters are compiled with start-of-match reporting, literals without (cheaper)."""
 
     name = "hyperscan"
 
-    def __init__(self, keywords: Sequence[bytes]) -> None:
+    def __init__(self, keywords: Sequence[bytes], prefilters: Sequence[bytes] = ()) -> None:
         import hyperscan
 
         self._hs = hyperscan
         self.keywords = tuple(keywords)
         self.database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         expressions = [re.escape(k.decode("ascii")).encode("ascii") for k in self.keywords]
+        flags = [hyperscan.HS_FLAG_CASELESS] * len(expressions)
+        expressions.extend(prefilters)
+        flags.extend([hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SOM_LEFTMOST] * len(prefilters))
+        self._literals = len(self.keywords)
         self.database.compile(
-            expressions=expressions,
-            ids=list(range(len(expressions))),
-            elements=len(expressions),
-            flags=[hyperscan.HS_FLAG_CASELESS] * len(expressions),
+            expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions), flags=flags
         )
         self._local = threading.local()
 
@@ -107,12 +111,13 @@ class HyperscanEngine:
             self._local.scratch = scratch
         return scratch
 
-    def occurrences(self, data: bytes) -> list[tuple[int, int]]:
-        found: list[tuple[int, int]] = []
+    def occurrences(self, data: bytes) -> list[tuple[int, int, int]]:
+        found: list[tuple[int, int, int]] = []
         append = found.append
+        literals = self._literals
 
-        def on_match(ident: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
-            append((ident, end))
+        def on_match(ident: int, start: int, end: int, _flags: int, _ctx: object) -> None:
+            append((ident, start if ident >= literals else -1, end))
 
         self.database.scan(data, match_event_handler=on_match, scratch=self._scratch())
         return found
@@ -133,56 +138,71 @@ def _to_ascii_bytes(text: str) -> bytes:
     return text.encode("ascii", errors="replace")
 
 
-EngineFactory = Callable[[Sequence[bytes]], KeywordEngine]
-
-
 class Matcher:
-    """The compiled form of a rule set. Build once per process (see ``matcher_for``)."""
+    """The compiled form of a rule set. Build once per process (see ``matcher_for``).
+
+    With Hyperscan, an anchored rule that has a ``prefilter`` (a Hyperscan-compatible relaxation
+    of the start of its regex) is tried only where the prefilter matched, instead of at every
+    keyword occurrence: in code that says ``token`` on every line but assigns few, that is most of
+    the work saved. The prefilter is a necessary condition for a match at the same start, so the
+    results are those of the keyword engine."""
 
     def __init__(self, rules: Sequence[SecretRule], engine: str = "auto") -> None:
         self.rules = tuple(rules)
+        self._always = [i for i, r in enumerate(self.rules) if not _ascii_keywords(r)]
+        use_hyperscan = engine in ("auto", "hyperscan") and (engine == "hyperscan" or hyperscan_available())
+        prefiltered = (
+            [i for i, r in enumerate(self.rules) if r.anchored and r.prefilter and _ascii_keywords(r)]
+            if use_hyperscan
+            else []
+        )
+        try:
+            self._build(prefiltered, use_hyperscan)
+        except Exception as exc:
+            if engine == "hyperscan":
+                raise
+            log.warning("hyperscan unavailable (%s); using the keyword-find engine", type(exc).__name__)
+            self._build([], False)
+
+    def _build(self, prefiltered: list[int], use_hyperscan: bool) -> None:
         keyword_index: dict[str, int] = {}
-        self._keyword_rules: list[list[int]] = []
-        self._always: list[int] = []
+        pattern_rules: list[list[int]] = []
+        skip = set(prefiltered)
         for rule_index, rule in enumerate(self.rules):
-            ascii_keywords = [k for k in rule.keywords if k.isascii() and k]
-            if not ascii_keywords:
-                self._always.append(rule_index)
+            if rule_index in skip:
                 continue
-            for keyword in ascii_keywords:
+            for keyword in _ascii_keywords(rule):
                 if keyword not in keyword_index:
                     keyword_index[keyword] = len(keyword_index)
-                    self._keyword_rules.append([])
-                if rule_index not in self._keyword_rules[keyword_index[keyword]]:
-                    self._keyword_rules[keyword_index[keyword]].append(rule_index)
+                    pattern_rules.append([])
+                if rule_index not in pattern_rules[keyword_index[keyword]]:
+                    pattern_rules[keyword_index[keyword]].append(rule_index)
         self.keywords = [k.encode("ascii") for k in keyword_index]
-        self._keyword_lengths = [len(k) for k in self.keywords]
-        self._overlap = max(self._keyword_lengths, default=1)
-        self.engine = self._build_engine(engine)
-
-    def _build_engine(self, engine: str) -> KeywordEngine:
-        if engine in ("auto", "hyperscan") and self.keywords:
-            try:
-                return HyperscanEngine(self.keywords)
-            except Exception as exc:
-                if engine == "hyperscan":
-                    raise
-                log.warning("hyperscan unavailable (%s); using the keyword-find engine", type(exc).__name__)
-        return KeywordFindEngine(self.keywords)
+        prefilters = [str(self.rules[i].prefilter).encode("ascii") for i in prefiltered]
+        pattern_rules.extend([i] for i in prefiltered)
+        self._pattern_rules = pattern_rules
+        self._pattern_lengths = [len(k) for k in self.keywords] + [0] * len(prefilters)
+        self._overlap = max([*self._pattern_lengths, 1024 if prefilters else 1])
+        self._has_patterns = bool(self.keywords or prefilters)
+        if use_hyperscan and self._has_patterns:
+            self.engine: KeywordEngine = HyperscanEngine(self.keywords, prefilters)
+        else:
+            self.engine = KeywordFindEngine(self.keywords)
 
     def keyword_starts(self, text: str) -> dict[int, list[int]]:
-        """Per keyword index, the sorted start offsets of its occurrences in ``text``."""
+        """Per pattern index, the start offsets of its occurrences in ``text``."""
         length = len(text)
         starts: dict[int, list[int]] = {}
-        if not self.keywords:
+        if not self._has_patterns:
             return starts
+        lengths = self._pattern_lengths
         for chunk_start in range(0, max(length, 1), CHUNK_CHARS):
             own_end = chunk_start + CHUNK_CHARS
             data = _to_ascii_bytes(text[chunk_start : own_end + self._overlap - 1])
-            for keyword, end in self.engine.occurrences(data):
-                start = chunk_start + end - self._keyword_lengths[keyword]
+            for pattern, start, end in self.engine.occurrences(data):
+                start = chunk_start + (start if start >= 0 else end - lengths[pattern])
                 if start < own_end:  # else found again, as its own, by the next chunk
-                    starts.setdefault(keyword, []).append(start)
+                    starts.setdefault(pattern, []).append(start)
         return starts
 
     def candidate_windows(self, text: str) -> dict[int, list[tuple[int, int]]]:
@@ -192,9 +212,9 @@ class Matcher:
         at the window's start."""
         length = len(text)
         raw: dict[int, list[tuple[int, int]]] = {}
-        for keyword, positions in self.keyword_starts(text).items():
-            size = self._keyword_lengths[keyword]
-            for rule_index in self._keyword_rules[keyword]:
+        for pattern, positions in self.keyword_starts(text).items():
+            size = self._pattern_lengths[pattern]
+            for rule_index in self._pattern_rules[pattern]:
                 rule = self.rules[rule_index]
                 before = 0 if rule.anchored else rule.window_before
                 after = rule.window + size
@@ -208,8 +228,7 @@ class Matcher:
         windows: dict[int, list[tuple[int, int]]] = {}
         for rule_index, spans in raw.items():
             if self.rules[rule_index].anchored:
-                spans.sort()
-                windows[rule_index] = spans
+                windows[rule_index] = sorted(set(spans))
             else:
                 windows[rule_index] = _merge(spans)
         for rule_index in self._always:
@@ -256,6 +275,10 @@ def _anchored_matches(rule: SecretRule, text: str, windows: list[tuple[int, int]
             continue
         cursor = match.end() if match.end() > start else start + 1
         yield match
+
+
+def _ascii_keywords(rule: SecretRule) -> list[str]:
+    return [k for k in rule.keywords if k and k.isascii()]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -16,6 +16,8 @@ keyword occurrence, which bounds the work on huge single-line files. ``anchored 
 every match starts exactly at a keyword (the regex begins with its keywords, as assignment and
 context rules do): the regex is then only tried at keyword positions, never scanned through a
 window, which keeps dense files (every line says ``token``) cheap. Results are the same as a scan.
+An anchored rule may add ``prefilter``: a Hyperscan-compatible relaxation of the start of its
+regex (matched case-insensitively), used instead of the keywords when Hyperscan is available.
 A rule's *family* is its ``family`` field, else the name of its file.
 
 Every regex quantifier in packaged rules is bounded (``{m,n}``), so confirmation is linear in the
@@ -64,6 +66,7 @@ class SecretRule:
     window: int = 512
     window_before: int = 64
     anchored: bool = False
+    prefilter: str | None = None
     source: str = "builtin"
     more_allowlists: tuple[Allowlist, ...] = ()
 
@@ -131,6 +134,7 @@ def parse_rule(raw: dict[str, object], family: str = "core") -> SecretRule:
         window=int(raw.get("window", 512)),  # type: ignore[call-overload]
         window_before=int(raw.get("window_before", 64)),  # type: ignore[call-overload]
         anchored=bool(raw.get("anchored", False)),
+        prefilter=str(raw["prefilter"]) if raw.get("prefilter") else None,
     )
 
 
