@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,8 @@ from ridgeline.analyzers.base import AnalysisContext
 from ridgeline.analyzers.secrets.analyzer import SecretsAnalyzer
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _hyperscan_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Compiled databases go to a temporary cache, never the user's."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RIDGELINE_HYPERSCAN_CACHE", str(tmp_path_factory.mktemp("hs-cache")))
-        yield
-
-
 @pytest.fixture(scope="session")
-def analyzer(_hyperscan_cache: None) -> SecretsAnalyzer:
+def analyzer() -> SecretsAnalyzer:
     return SecretsAnalyzer.from_packaged_rules()
 
 

@@ -141,15 +141,3 @@ def test_prefilters_do_not_change_results_on_dense_code(
     fast = list(analyzer.analyze(FileInput("src/dense.py", text), ctx))
     slow = list(find_analyzer.analyze(FileInput("src/dense.py", text), ctx))
     assert fast and _summary(fast) == _summary(slow)
-
-
-def test_compiled_database_is_cached_and_checked(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("RIDGELINE_HYPERSCAN_CACHE", str(tmp_path))
-    first = Matcher(packaged_rules(), "hyperscan")
-    [cached] = list(tmp_path.glob("*.hsdb"))
-    second = Matcher(packaged_rules(), "hyperscan")
-    text = f'token = "{GITHUB}"\npassword = "Wq7#xL2v!9Rk"\n'
-    assert [m.rule.id for m in first.find(text)] == [m.rule.id for m in second.find(text)]
-    cached.write_bytes(b"corrupt" + cached.read_bytes()[7:])
-    third = Matcher(packaged_rules(), "hyperscan")  # a damaged cache is ignored, not trusted
-    assert [m.rule.id for m in third.find(text)] == [m.rule.id for m in first.find(text)]

@@ -24,17 +24,12 @@ millions of times cannot cost more than that.
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
-import os
 import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
-
-from platformdirs import user_cache_dir
 
 from ridgeline.analyzers.secrets.rules import SecretRule
 
@@ -104,17 +99,9 @@ class HyperscanEngine:
         expressions.extend(prefilters)
         flags.extend([hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SOM_LEFTMOST] * len(prefilters))
         self._literals = len(self.keywords)
-        cached = _load_cached(hyperscan, expressions, flags)
-        if cached is not None:
-            self.database = cached
-        else:
-            self.database.compile(
-                expressions=expressions,
-                ids=list(range(len(expressions))),
-                elements=len(expressions),
-                flags=flags,
-            )
-            _store_cached(hyperscan, self.database, expressions, flags)
+        self.database.compile(
+            expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions), flags=flags
+        )
         self._local = threading.local()
 
     def _scratch(self) -> Any:
@@ -134,48 +121,6 @@ class HyperscanEngine:
 
         self.database.scan(data, match_event_handler=on_match, scratch=self._scratch())
         return found
-
-
-def _cache_path(hyperscan: Any, expressions: list[bytes], flags: list[int]) -> Path | None:
-    """Where the compiled database of these patterns is cached: ``RIDGELINE_HYPERSCAN_CACHE``
-    (a directory, or ``off``), else the user's cache directory. Compiling the prefilters costs
-    about half a second; loading the cached database, milliseconds."""
-    setting = os.environ.get("RIDGELINE_HYPERSCAN_CACHE", "")
-    if setting.lower() == "off":
-        return None
-    folder = Path(setting) if setting else Path(user_cache_dir("ridgeline", appauthor=False)) / "hyperscan"
-    digest = hashlib.sha256(
-        repr((getattr(hyperscan, "__version__", ""), expressions, flags)).encode("utf-8")
-    ).hexdigest()
-    return folder / f"{digest[:40]}.hsdb"
-
-
-def _load_cached(hyperscan: Any, expressions: list[bytes], flags: list[int]) -> Any:
-    path = _cache_path(hyperscan, expressions, flags)
-    if path is None:
-        return None
-    try:
-        blob = path.read_bytes()
-        digest, payload = blob[:32], blob[32:]
-        if hashlib.sha256(payload).digest() != digest:
-            return None
-        return hyperscan.loadb(payload, hyperscan.HS_MODE_BLOCK)
-    except Exception:  # missing, unreadable, truncated or from another build: compile instead
-        return None
-
-
-def _store_cached(hyperscan: Any, database: Any, expressions: list[bytes], flags: list[int]) -> None:
-    path = _cache_path(hyperscan, expressions, flags)
-    if path is None:
-        return
-    try:
-        payload = bytes(hyperscan.dumpb(database))
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(hashlib.sha256(payload).digest() + payload)
-        os.replace(temporary, path)
-    except Exception as exc:  # a read-only home must not stop the scan
-        log.debug("could not cache the hyperscan database: %s", type(exc).__name__)
 
 
 def hyperscan_available() -> bool:
