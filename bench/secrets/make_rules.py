@@ -2021,8 +2021,6 @@ def build(rule: dict, rng: random.Random) -> dict:
         # ``aws_session_token`` also matches ``awsSessionToken`` and ``aws-session-token``.
         names = "|".join(re.escape(n).replace("_", "[_.-]?") for n in rule["ctx"])
         regex = f"(?i:{names}){CONTEXT_SEP}({token_re}){guard}"
-        # For Hyperscan: the name and the assignment operator, a necessary start of every match.
-        rule["prefilter"] = f"(?:{names})" + r"[\w.-]{0,25}[\"']?\s{0,5}(?:=|:=|:|=>)"
         keywords = rule["kw"] or sorted({context_keyword(n) for n in rule["ctx"]})
     elif rule["prefix_regex"]:
         regex = f"{rule['prefix_regex']}({token_re}){guard}"
@@ -2137,7 +2135,6 @@ def emit() -> None:
                 lines.append(f"window = {window}")
             if rule["ctx"] and not rule["kw"]:
                 lines.append("anchored = true")
-                lines.append(f"prefilter = '\'\'{rule['prefilter']}'\'\'")
             before = window_before(rule, window)
             if before != 64:
                 lines.append(f"window_before = {before}")

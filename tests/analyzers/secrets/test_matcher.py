@@ -118,7 +118,7 @@ def test_fifty_megabyte_single_line(analyzer: SecretsAnalyzer, ctx: AnalysisCont
 def test_anchored_rules_use_hyperscan_prefilters(analyzer: SecretsAnalyzer) -> None:
     matcher = analyzer.matcher
     prefiltered = len(matcher._pattern_rules) - len(matcher.keywords)
-    assert prefiltered == sum(1 for r in matcher.rules if r.anchored and r.prefilter) > 50
+    assert prefiltered == sum(1 for r in matcher.rules if r.anchored and r.prefilter) >= 3
 
 
 def test_prefilters_do_not_change_results_on_dense_code(
