@@ -101,3 +101,16 @@ def test_bad_ref_is_an_error(repo: Path, analyzer: SecretsAnalyzer) -> None:
         scan_history(repo, "no-such-branch", analyzer, AnalysisContext(root=repo))
     with pytest.raises(HistoryError):
         scan_history(repo, "--output=/tmp/x", analyzer, AnalysisContext(root=repo))
+
+
+def test_secret_from_a_merged_branch_reports_the_branch_commit(repo: Path, analyzer: SecretsAnalyzer) -> None:
+    _commit(repo, {"README.md": "x\n"}, "init")
+    _git(repo, "checkout", "-q", "-b", "feature")
+    side = _commit(repo, {"feature.py": f'K = "{GITHUB}"\n'}, "feature with a key")
+    _git(repo, "checkout", "-q", "main")
+    _commit(repo, {"other.txt": "y\n"}, "main moves on")
+    _git(repo, "merge", "-q", "--no-ff", "-m", "merge feature", "feature")
+    result = scan_history(repo, "main", analyzer, AnalysisContext(root=repo))
+    [finding] = [f for f in result.findings if f.rule_id == "github-pat"]
+    assert isinstance(finding.details, SecretDetails)
+    assert finding.details.commit == side and finding.details.in_tip is True
