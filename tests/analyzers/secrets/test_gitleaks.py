@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
+
+from ridgeline.analyzers.base import AnalysisContext, FileInput
+from ridgeline.analyzers.secrets import gitleaks
+from ridgeline.analyzers.secrets.analyzer import SecretsAnalyzer
 from ridgeline.analyzers.secrets.gitleaks import go_regex_to_python, load_gitleaks_file, parse_gitleaks_rules
 
 DOCUMENT = """
@@ -96,11 +102,11 @@ def test_go_regex_translation() -> None:
     assert go_regex_to_python(r"key(?i)abc") == r"(?i)keyabc"
 
 
-def test_backtracking_regexes_are_refused() -> None:
-    document = """
+HOSTILE = """
 [[rules]]
 id = "redos"
 regex = '''(a+)+b'''
+keywords = ["a"]
 
 [[rules]]
 id = "alt"
@@ -110,6 +116,23 @@ regex = '''(?:a|ab)*c'''
 id = "fine"
 regex = '''key_(?:live|test)_([a-z0-9]{16,})'''
 """
-    source = parse_gitleaks_rules(document, source="repo")
+
+
+def test_user_regexes_run_on_re2_in_linear_time(tmp_path: Path) -> None:
+    assert gitleaks.re2_available()
+    source = parse_gitleaks_rules(HOSTILE, source="repo")
+    assert [r.id for r in source.rules] == ["redos", "alt", "fine"]
+    (tmp_path / ".gitleaks.toml").write_text(HOSTILE)
+    analyzer = SecretsAnalyzer.from_packaged_rules()
+    started = time.perf_counter()
+    found = list(analyzer.analyze(FileInput("x.txt", "a" * 200_000 + "!"), AnalysisContext(root=tmp_path)))
+    assert found == [] and time.perf_counter() - started < 10
+
+
+def test_without_re2_backtracking_regexes_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gitleaks, "re2_available", lambda: False)
+    source = parse_gitleaks_rules(HOSTILE, source="repo")
     assert [r.id for r in source.rules] == ["fine"]
     assert sum("exponential backtracking" in e for e in source.errors) == 2
+    converted = parse_gitleaks_rules(DOCUMENT, source="test")
+    assert {r.id for r in converted.rules} == {"acme-key", "multi-allow"}

@@ -10,10 +10,13 @@ Neither can disable or replace a built-in rule: ``[extend]``, ``disabledRules`` 
 is a built-in id are ignored (and reported in ``errors``). A global ``[allowlist]`` /
 ``[[allowlists]]`` of these files does not drop findings either: the analyzer keeps them as
 *suppressed* findings with the reason, so a hostile repository cannot hide a leaked key from the
-operator. A rule with a regex Python cannot compile, or one shaped for exponential backtracking
-(a repeat or an alternation inside a repeat), is skipped with an error naming it; loading never
-raises. Go regex syntax is translated where it differs (POSIX classes, ``\\z``, flags groups in
-the middle of a pattern).
+operator. Loading never raises: a rule with an invalid regex is skipped with an error naming it.
+
+User regexes are compiled with RE2 (``google-re2``): the engine and syntax gitleaks itself uses,
+and linear-time, so a repository's own rule file cannot stall the scanner with a catastrophic
+pattern. Where RE2 is not available, Python's ``re`` is used after translating Go syntax (POSIX
+classes, ``\\z``, flag groups in the middle of a pattern), and patterns shaped for exponential
+backtracking (a repeat or an alternation inside a repeat) are refused.
 """
 
 from __future__ import annotations
@@ -53,6 +56,15 @@ class RuleSource:
     rules: tuple[SecretRule, ...] = ()
     allowlists: tuple[Allowlist, ...] = ()
     errors: tuple[str, ...] = ()
+
+
+def re2_available() -> bool:
+    """Whether the RE2 engine (``google-re2``) can be used on this platform."""
+    try:
+        import re2  # noqa: F401
+    except Exception:  # ImportError, or a native library that does not load here
+        return False
+    return True
 
 
 def go_regex_to_python(pattern: str) -> str:
@@ -95,9 +107,29 @@ def _backtracking_risk(tokens: Any, inside_repeat: bool = False) -> bool:
     return False
 
 
+def _re2_options() -> Any:
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    return options
+
+
 def _compile(pattern: object, what: str) -> re.Pattern[str]:
+    """RE2 when available (linear time, and the syntax gitleaks rules are written in); else
+    Python's ``re`` after translation, refusing patterns shaped for exponential backtracking."""
     if not isinstance(pattern, str):
         raise ValueError(f"{what}: not a string")
+    if re2_available():
+        import re2
+
+        try:
+            return re2.compile(pattern, _re2_options())  # type: ignore[no-any-return]
+        except re2.error as exc:
+            message = (
+                exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+            )
+            raise ValueError(f"{what}: invalid regex ({message})") from None
     try:
         compiled = re.compile(go_regex_to_python(pattern))
         risky = _backtracking_risk(sre_parse.parse(compiled.pattern, compiled.flags))
