@@ -2138,8 +2138,9 @@ def emit() -> None:
             before = window_before(rule, window)
             if before != 64:
                 lines.append(f"window_before = {before}")
-            lines.append(f"examples = [{toml_string(rule['example'])}]")
-            lines.append(f"counter_examples = [{toml_string(rule['counter'])}]")
+            # The marker keeps a scan of Ridgeline's own sources from reporting its test data.
+            lines.append(f"examples = [{toml_string(rule['example'])}]  # ridgeline:ignore")
+            lines.append(f"counter_examples = [{toml_string(rule['counter'])}]  # ridgeline:ignore")
             lines.append("")
         (OUT / f"{family}.toml").write_text("\n".join(lines), encoding="utf-8")
         print(f"{family}: {len(rules)} rules")
