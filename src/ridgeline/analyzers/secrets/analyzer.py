@@ -19,6 +19,7 @@ report and not counted.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import threading
@@ -160,12 +161,8 @@ class SecretsAnalyzer:
             if extra.matcher is not None:
                 matches.extend(extra.matcher.find(text))
         kept = [m for m in matches if reject_reason(m, text, path) is None]
-        provider_spans = [(m.start, m.end) for m in kept if not m.rule.generic]
-        return [
-            m
-            for m in kept
-            if not m.rule.generic or not any(s < m.end and m.start < e for s, e in provider_spans)
-        ]
+        spans = _provider_spans(kept)
+        return [m for m in kept if not m.rule.generic or not _covered(m, spans)]
 
     def analyze(self, file: FileInput, ctx: AnalysisContext) -> Iterator[Finding]:
         text = file.text
@@ -174,6 +171,7 @@ class SecretsAnalyzer:
             return
         allowlists = self.extra_allowlists + self._repository_extra(ctx.root).allowlists
         spans = sorted({(h.start, h.end, redact(h.secret)) for h in hits})
+        longest = max(end - start for start, end, _redacted in spans)
         in_tests = filters.is_test_path(file.path)
         groups: dict[tuple[str, str], list[tuple[RawMatch, str | None]]] = {}
         for hit in hits:
@@ -184,7 +182,9 @@ class SecretsAnalyzer:
         for occurrences in groups.values():
             active = [(h, r) for h, r in occurrences if r is None]
             hit, reason = (active or occurrences)[0]
-            yield self._finding(hit, reason, len(occurrences), text, file.path, locator, spans, in_tests, ctx)
+            yield self._finding(
+                hit, reason, len(occurrences), text, file.path, locator, (spans, longest), in_tests, ctx
+            )
 
     def _finding(
         self,
@@ -194,10 +194,11 @@ class SecretsAnalyzer:
         text: str,
         path: str,
         locator: _LineLocator,
-        spans: list[tuple[int, int, str]],
+        redactions: tuple[list[tuple[int, int, str]], int],
         in_tests: bool,
         ctx: AnalysisContext,
     ) -> Finding:
+        spans, longest = redactions
         line, line_start, line_end = locator.locate(hit.start)
         end_line = line + text.count("\n", hit.start, hit.end)
         confidence = hit.rule.confidence
@@ -219,7 +220,7 @@ class SecretsAnalyzer:
             suggestion=_SUGGESTION,
             cwe=_CWE,
             confidence=confidence,
-            snippet=redacted_snippet(text, line_start, line_end, hit.start, spans),
+            snippet=redacted_snippet(text, line_start, line_end, hit.start, spans, longest),
             details=SecretDetails(redacted=redacted, secret_hash=secret_hash(hit.secret, ctx.secret_salt)),
             suppressed_reason=reason,
         )
@@ -237,6 +238,16 @@ def _suppression(hit: RawMatch, text: str, path: str, allowlists: tuple[Allowlis
         if filters.allowed_by_allowlist(allowlist, hit.secret, path, matched, line):
             return "allow-list of the repository or operator rule file"
     return None
+
+
+def _provider_spans(matches: list[RawMatch]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in matches if not m.rule.generic]
+
+
+def _covered(match: RawMatch, spans: list[tuple[int, int]]) -> bool:
+    """Whether a provider match overlaps this (generic) match; ``spans`` sorted by start."""
+    index = bisect.bisect_left(spans, (match.end, -1))
+    return any(end > match.start for _start, end in spans[max(0, index - 64) : index])
 
 
 class _LineLocator:
@@ -259,7 +270,12 @@ class _LineLocator:
 
 
 def redacted_snippet(
-    text: str, line_start: int, line_end: int, at: int, spans: list[tuple[int, int, str]]
+    text: str,
+    line_start: int,
+    line_end: int,
+    at: int,
+    spans: list[tuple[int, int, str]],
+    longest: int | None = None,
 ) -> str:
     """At most ``_SNIPPET_MAX`` characters of the line around ``at``, every secret span redacted.
 
@@ -268,7 +284,10 @@ def redacted_snippet(
     end = min(line_end, start + _SNIPPET_MAX)
     pieces: list[str] = ["…"] if start > line_start else []
     cursor = start
-    for span_start, span_end, redacted in spans:
+    longest = max((e - s for s, e, _r in spans), default=0) if longest is None else longest
+    first = bisect.bisect_left(spans, (start - longest,))
+    last = bisect.bisect_left(spans, (end,))
+    for span_start, span_end, redacted in spans[first:last]:
         if span_end <= start or span_start >= end:
             continue
         if span_start > cursor:
