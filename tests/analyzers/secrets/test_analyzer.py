@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import random
+import string
+import time
 from pathlib import Path
 
 import pytest
@@ -189,3 +192,13 @@ paths = ['''^legacy/''']
     assert legacy.rule_id == "github-pat" and legacy.suppressed_reason is not None
     assert any("github-pat" in e and "already in use" in e for e in analyzer.load_errors)
     assert any("broken" in e and "invalid regex" in e for e in analyzer.load_errors)
+
+
+def test_many_secrets_in_one_file_stay_cheap(analyzer: SecretsAnalyzer, ctx: AnalysisContext) -> None:
+    rng = random.Random(2)
+    tokens = ["ghp_" + "".join(rng.choice(string.ascii_letters) for _ in range(36)) for _ in range(5000)]
+    text = "\n".join(f'api_key = "{token}"' for token in tokens)
+    started = time.perf_counter()
+    findings = _run(analyzer, ctx, text, "dump.py")
+    assert len(findings) == 5000 and {f.rule_id for f in findings} == {"github-pat"}
+    assert time.perf_counter() - started < 30
