@@ -105,9 +105,8 @@ class Finding:
     snippet: str = ""
     details: Details | None = None
     fingerprint: str = field(default="")
-    # Set when an inline comment (``gitleaks:allow``…) or an allow-list of the scanned repository
-    # suppressed the finding: it is kept (never silently lost) but reported apart and not counted.
-    # Not part of the fingerprint.
+    # Why the finding is suppressed (inline marker, policy file, baseline); None = reported.
+    # Suppressed findings are kept and listed separately, never dropped. Not part of the fingerprint.
     suppressed_reason: str | None = None
 
     def __post_init__(self) -> None:

@@ -38,11 +38,21 @@ class ScanReport:
     findings: tuple[Finding, ...]
     analyzers: tuple[AnalyzerRun, ...]
     commit_sha: str = ""
+    notices: tuple[str, ...] = ()
+
+    @property
+    def reported(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.suppressed_reason is None)
+
+    @property
+    def suppressed(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.suppressed_reason is not None)
 
     def summary(self) -> dict[str, int]:
+        """Counts of reported (not suppressed) findings by severity."""
         counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
-        active = [f for f in self.findings if f.suppressed_reason is None]
-        for finding in active:
+        findings = self.reported
+        for finding in findings:
             counts[finding.severity.label] += 1
-        counts["total"] = len(active)
+        counts["total"] = len(findings)
         return counts

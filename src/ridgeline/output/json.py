@@ -62,15 +62,14 @@ def analyzer_run_to_dict(run: AnalyzerRun) -> dict[str, Any]:
 
 
 def report_to_dict(report: ScanReport) -> dict[str, Any]:
-    """The stored form of a report and the body of a completed scan (without the envelope).
-
-    Suppressed findings (inline ``gitleaks:allow`` and the like) go to ``suppressed``, apart from
-    ``vulnerabilities``, so that clients that only read ``vulnerabilities`` never see them.
-    """
-    return {
+    """The stored form of a report and the body of a completed scan (without the envelope)."""
+    data: dict[str, Any] = {
         "commit_sha": report.commit_sha,
         "summary": report.summary(),
         "analyzers": [analyzer_run_to_dict(run) for run in report.analyzers],
-        "vulnerabilities": [finding_to_dict(f) for f in report.findings if f.suppressed_reason is None],
-        "suppressed": [finding_to_dict(f) for f in report.findings if f.suppressed_reason is not None],
+        "vulnerabilities": [finding_to_dict(f) for f in report.reported],
+        "suppressed": [finding_to_dict(f) for f in report.suppressed],
     }
+    if report.notices:
+        data["notices"] = list(report.notices)
+    return data
