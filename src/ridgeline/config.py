@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     # Operator-defined providers: {"corp": {"kind": "gitlab", "url": "https://git.corp.example"}}.
     providers: dict[str, ProviderSpec] = Field(default_factory=dict)
     local_repos: Path | None = None
+    # RIDGELINE_SECRET_RULES: an operator's extra secret rules in gitleaks/Betterleaks TOML format.
+    secret_rules: Path | None = None
 
     rate_limit: str = "100/minute"
     trusted_proxies: str | None = None

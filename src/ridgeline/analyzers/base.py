@@ -35,11 +35,14 @@ class AnalyzerOptions:
     ``data_dir`` holds server-side data such as the advisory mirror; None for a bare local run.
     ``osv_api_url`` is consulted only when ``use_online_advisories`` is set: scans stay offline
     unless the operator asked for the online API.
+    ``secret_rules_file`` is an operator's extra secret rules in gitleaks/Betterleaks TOML format
+    (``RIDGELINE_SECRET_RULES``); they add to the built-in rules, never replace them.
     """
 
     data_dir: Path | None = None
     osv_api_url: str = "https://api.osv.dev"
     use_online_advisories: bool = False
+    secret_rules_file: Path | None = None
 
 
 class AnalyzerSkipped(Exception):

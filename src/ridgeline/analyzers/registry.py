@@ -12,7 +12,7 @@ AnalyzerFactory = Callable[[AnalyzerOptions], Analyzer]
 def _secrets(options: AnalyzerOptions) -> Analyzer:
     from ridgeline.analyzers.secrets.analyzer import SecretsAnalyzer
 
-    return SecretsAnalyzer.from_packaged_rules()
+    return SecretsAnalyzer.from_packaged_rules(extra_rules_file=options.secret_rules_file)
 
 
 def _deps(options: AnalyzerOptions) -> Analyzer:

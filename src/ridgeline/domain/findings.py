@@ -58,10 +58,16 @@ class Category(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SecretDetails:
-    """What is kept of a secret: the redacted text and a salted hash for de-duplication."""
+    """What is kept of a secret: the redacted text and a salted hash for de-duplication.
+
+    ``commit`` and ``in_tip`` are set by the history pass only: the commit that introduced the
+    secret and whether it is still present at the tip of the scanned branch.
+    """
 
     redacted: str
     secret_hash: str
+    commit: str | None = None
+    in_tip: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

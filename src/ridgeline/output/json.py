@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ridgeline.domain.findings import DependencyDetails, Finding
+from ridgeline.domain.findings import DependencyDetails, Finding, SecretDetails
 from ridgeline.domain.report import AnalyzerRun, ScanReport
 
 
@@ -29,6 +29,11 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     }
     if finding.suppressed_reason is not None:
         data["suppressed_reason"] = finding.suppressed_reason
+    if isinstance(finding.details, SecretDetails):
+        if finding.details.commit is not None:
+            data["commit"] = finding.details.commit
+        if finding.details.in_tip is not None:
+            data["in_tip"] = finding.details.in_tip
     if isinstance(finding.details, DependencyDetails):
         details = finding.details
         data.update(

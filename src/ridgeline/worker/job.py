@@ -132,6 +132,7 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
                     data_dir=settings.data_dir,
                     osv_api_url=settings.osv_api_url,
                     use_online_advisories=settings.osv_online,
+                    secret_rules_file=settings.secret_rules,
                 )
             ),
             ctx,

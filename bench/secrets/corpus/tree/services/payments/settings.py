@@ -1,0 +1,11 @@
+"""Runtime settings."""
+import os
+
+DEBUG = False
+ALLOWED_HOSTS = ["api.internal"]
+STRIPE_WEBHOOK_SECRET = "whsec_z49WheO1cQVTgk7uRCDj7SPYADW2dai6"
+STRIPE_WEBHOOK_SECRET_FALLBACK = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+FLW_SECRET_KEY = "FLWSECK-bad3bebea481b2e70d8785224d5d7e3e-X"
+FLW_SECRET_KEY_FALLBACK = os.environ.get("FLW_SECRET_KEY", "")
+STRIPE_SECRET_KEY = "sk_live_ooH9j4R1X6jscP2dt84vB6EV"
+STRIPE_SECRET_KEY_FALLBACK = os.environ.get("STRIPE_SECRET_KEY", "")

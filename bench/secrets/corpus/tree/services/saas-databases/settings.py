@@ -1,0 +1,11 @@
+"""Runtime settings."""
+import os
+
+DEBUG = False
+ALLOWED_HOSTS = ["api.internal"]
+SUPABASE_ACCESS_TOKEN = "sbp_a30b0d3e39329c17f53718268697ed22bb02e08f"
+SUPABASE_ACCESS_TOKEN_FALLBACK = os.environ.get("SUPABASE_ACCESS_TOKEN", "")
+OKTA_API_TOKEN = "000vSRCHAWdUEhLwsWYl2XTVX_d5dy9K-yQ68Bgssn"
+OKTA_API_TOKEN_FALLBACK = os.environ.get("OKTA_API_TOKEN", "")
+FIGMA_TOKEN = "figd_MEL3Pfst1vJqrWVyTMpZ5-uOWsnpaBvLc9J4DmCD"
+FIGMA_TOKEN_FALLBACK = os.environ.get("FIGMA_TOKEN", "")
