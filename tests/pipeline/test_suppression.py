@@ -153,3 +153,16 @@ def test_fingerprint_survives_moving_the_finding_down(tmp_path: Path) -> None:
     [after] = _scan(tmp_path).reported
     assert after.line == before.line + 10
     assert after.fingerprint == before.fingerprint
+
+
+def test_the_secrets_analyzer_uses_the_same_marker_rules() -> None:
+    """History blobs are marked inside the analyzer; the reasons must match the pipeline's."""
+    from ridgeline.domain.suppression import inline_marker_reason
+
+    assert (
+        inline_marker_reason("github-pat", Category.SECRET, "x  # ridgeline:ignore[aws-access-key-id]")
+        is None
+    )
+    assert (
+        inline_marker_reason("github-pat", Category.SECRET, "x  # gitleaks:allow") == "inline gitleaks:allow"
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +17,9 @@ from pathlib import Path
 import pathspec
 import yaml
 
-from ridgeline.domain.findings import Category, Finding
+from ridgeline.domain.findings import Finding
 from ridgeline.domain.report import ScanReport
+from ridgeline.domain.suppression import inline_marker_reason
 
 POLICY_FILES = (".ridgeline.yml", ".ridgeline.yaml", ".rafter.yml", ".rafter.yaml", ".rafter/config.yml")
 _POLICY_MAX_BYTES = 64 * 1024
@@ -27,42 +27,10 @@ _POLICY_MAX_ALIASES = 50
 _POLICY_MAX_ENTRIES = 500
 _SOURCE_MAX_BYTES = 64 * 1024 * 1024
 
-_IGNORE = re.compile(r"ridgeline:ignore(?:\[(?P<rules>[^\]\n]*)\])?", re.IGNORECASE)
-_NOSEMGREP = re.compile(r"nosemgrep(?::\s*(?P<rules>[\w.\-/]+(?:\s*,\s*[\w.\-/]+)*))?", re.IGNORECASE)
-_NOSEC = re.compile(r"#\s*nosec\b", re.IGNORECASE)
-_SECRET_MARKERS = re.compile(r"gitleaks:allow|pragma:\s*allowlist[ -]secret", re.IGNORECASE)
-
-
-def _rule_matches(rule_id: str, listed: str | None) -> bool:
-    if listed is None:
-        return True
-    wanted = {r.strip().lower() for r in listed.split(",") if r.strip()}
-    rule = rule_id.lower()
-    return any(rule == w or rule.endswith("." + w) for w in wanted)
-
 
 def inline_reason(finding: Finding, line: str, previous: str = "") -> str | None:
     """The inline marker on the finding's line (or a comment line just above) that suppresses it."""
-    for text, where in ((line, "same line"), (previous, "line above")):
-        if not text:
-            continue
-        match = _IGNORE.search(text)
-        if match and _rule_matches(finding.rule_id, match.group("rules")):
-            return f"inline ridgeline:ignore ({where})"
-        match = _NOSEMGREP.search(text)
-        if (
-            match
-            and finding.category is not Category.DEPENDENCY
-            and _rule_matches(finding.rule_id, match.group("rules"))
-        ):
-            return f"inline nosemgrep ({where})"
-    if _NOSEC.search(line) and finding.category is not Category.DEPENDENCY:
-        return "inline # nosec"
-    if finding.category is Category.SECRET:
-        match = _SECRET_MARKERS.search(line)
-        if match:
-            return f"inline {match.group(0).lower()}"
-    return None
+    return inline_marker_reason(finding.rule_id, finding.category, line, previous)
 
 
 @dataclass(frozen=True, slots=True)

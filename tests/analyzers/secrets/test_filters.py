@@ -106,20 +106,6 @@ def test_source_path_is_not_test() -> None:
     assert not filters.is_test_path("src/contest/app.py")
 
 
-@pytest.mark.parametrize(
-    ("line", "marker"),
-    [('k = "x"  # gitleaks:allow', "gitleaks:allow"),
-     ("k = 'x'  # pragma: allowlist secret", "pragma: allowlist secret"),
-     ("k: x # ridgeline:ignore", "ridgeline:ignore")],
-)  # fmt: skip
-def test_suppression_markers(line: str, marker: str) -> None:
-    assert filters.suppression_marker(line) == marker
-
-
-def test_no_marker() -> None:
-    assert filters.suppression_marker('k = "x"  # allow list is elsewhere') is None
-
-
 def test_random_tokens_are_never_placeholders() -> None:
     """Random provider-shaped tokens must survive the placeholder filter (no accidental words)."""
     rng = random.Random(5)

@@ -34,6 +34,7 @@ from ridgeline.analyzers.secrets.matcher import Matcher, RawMatch, matcher_for
 from ridgeline.analyzers.secrets.redaction import redact, secret_hash
 from ridgeline.analyzers.secrets.rules import Allowlist, SecretRule, packaged_rules
 from ridgeline.domain.findings import Category, Confidence, Finding, SecretDetails
+from ridgeline.domain.suppression import inline_marker_reason
 
 log = logging.getLogger(__name__)
 
@@ -230,9 +231,9 @@ def _suppression(hit: RawMatch, text: str, path: str, allowlists: tuple[Allowlis
     line_start = text.rfind("\n", max(0, hit.start - _MARKER_REACH), hit.start) + 1
     line_end = text.find("\n", hit.end, hit.end + _MARKER_REACH)
     line = text[line_start : line_end if line_end != -1 else hit.end + _MARKER_REACH]
-    marker = filters.suppression_marker(line)
+    marker = inline_marker_reason(hit.rule.id, Category.SECRET, line)
     if marker is not None:
-        return f"inline comment: {marker}"
+        return marker
     matched = text[hit.match_start : hit.match_end]
     for allowlist in allowlists:
         if filters.allowed_by_allowlist(allowlist, hit.secret, path, matched, line):

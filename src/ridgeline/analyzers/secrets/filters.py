@@ -69,10 +69,6 @@ _WORDS = re.compile(
 _URL_OR_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]{1,15}://|/[\w.-]+/|\.{1,2}/|~/|[A-Za-z]:\\)")
 _CAMEL_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
-_SUPPRESSION = re.compile(
-    r"gitleaks:allow|pragma:\s*allowlist[ -]secret|ridgeline:ignore|nosec\b.{0,20}secret"
-)
-
 
 def allowed_by_rule(rule: SecretRule, secret: str, path: str, match: str = "", line: str = "") -> bool:
     """The rule's own allow-lists: known example values, stop-words, or paths it does not apply to."""
@@ -174,10 +170,3 @@ def is_lock_or_hash_file(path: str) -> bool:
 def is_integrity_hash(secret: str) -> bool:
     """Subresource-integrity and Go module hashes (``sha512-…``, ``h1:…``) are public checksums."""
     return bool(_INTEGRITY.match(secret))
-
-
-def suppression_marker(line: str) -> str | None:
-    """The inline suppression comment on this line, if any: ``gitleaks:allow``,
-    ``pragma: allowlist secret`` (detect-secrets) or ``ridgeline:ignore``."""
-    found = _SUPPRESSION.search(line)
-    return found.group(0) if found else None
