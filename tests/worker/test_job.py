@@ -126,3 +126,24 @@ def test_repository_fault_keeps_the_quota_charged(runtime) -> None:  # type: ign
     assert row.status == "failed"
     with runtime.sessions.begin() as session:
         assert QuotaRepository(session).used(row.account_id, "fast", period_of(utcnow())) == 1
+
+
+def test_a_repository_nested_deeper_than_the_recursion_limit(runtime, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A hostile tree must neither crash the scan (refunding the quota) nor survive in TMPDIR."""
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    from tests.workspace.test_cleanup import make_deep
+
+    repo = tmp_path / "repos" / "acme" / "deep"
+    (make_deep(repo, 1100) / "deep.py").write_text('KEY = "AKIAQ2LNOPRSTUVWX4YZ"\n')
+    make_repo(repo, {"README.md": "deep\n"})
+    scan_id = _queue_scan(runtime, "acme/deep")
+    run_scan_job(scan_id, runtime=_worker(runtime))
+    row = _row(runtime, scan_id)
+    assert row.status == "completed", row.error
+    [finding] = json.loads(row.report)["vulnerabilities"]
+    assert finding["rule_id"] == "aws-access-key-id" and finding["file"].endswith("/deep.py")
+    assert list(scratch.iterdir()) == []

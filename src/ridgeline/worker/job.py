@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import json
 import logging
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from ridgeline.services.quotas import refund_scan
 from ridgeline.services.token_cipher import TokenCipher
 from ridgeline.store.repositories import ScanRepository
 from ridgeline.store.tables import utcnow
+from ridgeline.workspace.cleanup import remove_tree
 from ridgeline.workspace.git import shallow_clone
 from ridgeline.workspace.providers import ProviderRegistry
 
@@ -149,7 +149,7 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
         )
         return apply_suppressions(report, checkout)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        remove_tree(workdir)
 
 
 def _fail(runtime: WorkerRuntime, scan_id: str, reason: str, *, our_fault: bool) -> None:

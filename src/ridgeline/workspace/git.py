@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ridgeline.domain.errors import RepositoryHostTimeout, RepositoryNotFound, ScanFailure
+from ridgeline.workspace.cleanup import tree_size
 
 _POLL_SECONDS = 0.2
 
@@ -118,17 +119,6 @@ def ls_remote_branch(remote: RemoteRepository, branch: str, *, timeout: float) -
     raise RepositoryNotFound()
 
 
-def _tree_size(path: Path) -> int:
-    total = 0
-    for dirpath, _dirs, files in os.walk(path):
-        for name in files:
-            try:
-                total += os.lstat(os.path.join(dirpath, name)).st_size
-            except OSError:
-                pass
-    return total
-
-
 def shallow_clone(
     remote: RemoteRepository,
     branch: str,
@@ -162,12 +152,12 @@ def shallow_clone(
                 raise ScanFailure(f"Cloning the repository exceeded the {timeout:g} s time limit.")
             if now - last_size_check >= 1.0:
                 last_size_check = now
-                if destination.exists() and _tree_size(destination) > max_bytes:
+                if destination.exists() and tree_size(destination) > max_bytes:
                     _kill_group(process)
                     raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
         if process.returncode != 0:
             raise ScanFailure("The repository or branch could not be cloned (not found or access denied).")
-        if _tree_size(destination) > max_bytes:
+        if tree_size(destination) > max_bytes:
             raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
         result = subprocess.run(
             ["git", "-C", str(destination), "rev-parse", "HEAD"],

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ridgeline.workspace.cleanup import remove_tree, tree_size
+from ridgeline.workspace.walker import walk
+
+DEPTH = sys.getrecursionlimit() + 200
+
+
+def make_deep(root: Path, depth: int) -> Path:
+    """``depth`` nested folders, made one level at a time (pathlib and os.makedirs recurse)."""
+    leaf = root
+    leaf.mkdir(parents=True, exist_ok=True)
+    for _ in range(depth):
+        leaf = leaf / "d"
+        os.mkdir(leaf)
+    return leaf
+
+
+def _deep(root: Path) -> Path:
+    leaf = make_deep(root, DEPTH)
+    (leaf / "deep.py").write_text("x = 1\n")
+    os.chmod(root / "d", 0o500)  # a read-only folder must not stop the removal
+    return leaf
+
+
+def test_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    _deep(root)
+    (root / "link").symlink_to("/etc")
+    assert tree_size(root) == len("x = 1\n") + len("/etc")
+    assert [f.path.count("/") for f in walk(root, max_file_bytes=100)] == [DEPTH]
+    assert remove_tree(root)
+    assert not root.exists()
+    assert Path("/etc/passwd").exists()  # the symlink was removed, never followed
