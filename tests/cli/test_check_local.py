@@ -129,3 +129,24 @@ def test_this_repository_checks_clean_with_its_policy(data: Path) -> None:
     report = json.loads(result.stdout)
     assert report["vulnerabilities"] == []
     assert report["suppressed"], "the rule examples and fixtures are listed as suppressed"
+
+
+@pytest.mark.parametrize("args", [["check", "."], ["check", "--diff", "HEAD"], ["secrets", "--staged"]])
+def test_a_hostile_git_config_in_the_checked_folder_runs_nothing(
+    tmp_path: Path, data: Path, args: list[str]
+) -> None:
+    repo = tmp_path / "repo"
+    make_repo(repo, {"a.py": "x = 1\n", ".gitattributes": "*.py filter=evil diff=evil\n"})
+    marker = tmp_path / "pwned"
+    command = f"touch {marker}; false"
+    git(repo, "config", "core.fsmonitor", command)
+    git(repo, "config", "filter.evil.clean", command)
+    git(repo, "config", "filter.evil.smudge", command)
+    git(repo, "config", "diff.evil.textconv", command)
+    git(repo, "config", "diff.external", command)
+    (repo / "a.py").write_text(f'x = 1\nT = "{KEY}"\n')
+    git(repo, "add", "a.py") if args[-1] == "--staged" else None
+    marker.unlink(missing_ok=True)  # `git add` above ran the clean filter in the test, not in ridgeline
+    result = check(*args, "--format", "json", cwd=repo, data=data)
+    assert result.returncode == 1, result.stderr
+    assert not marker.exists(), "ridgeline let the repository's git config run a command"

@@ -14,17 +14,54 @@ class GitError(Exception):
     pass
 
 
-def _git(root: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-C", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={"PATH": "/usr/local/bin:/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"},
+# The folder being checked may carry a hostile .git/config: nothing git runs on our behalf may come
+# from it. These settings switch off every configured command git would otherwise run for the
+# read-only operations used here; filter and diff drivers are neutralised by name below.
+_SAFE_CONFIG = (
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.untrackedCache=false",
+    "diff.external=",
+    "credential.helper=",
+    "protocol.allow=never",
+)
+_DRIVER_KEY = re.compile(r"^(filter\.[^\n]+\.(?:clean|smudge|process)|diff\.[^\n]+\.(?:command|textconv))$")
+
+
+def _environment() -> dict[str, str]:
+    return {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": "/dev/null",
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_PAGER": "cat",
+        "GIT_EXTERNAL_DIFF": "",
+        "LC_ALL": "C",
+    }
+
+
+def _run(root: Path, args: list[str], overrides: list[str]) -> subprocess.CompletedProcess[str]:
+    argv = ["git", "-C", str(root)]
+    for setting in overrides:
+        argv += ["-c", setting]
+    return subprocess.run(
+        [*argv, *args], capture_output=True, text=True, timeout=120, check=False, env=_environment()
     )
+
+
+def _driver_overrides(root: Path) -> list[str]:
+    """Empty every filter/diff driver command the repository configures (reading config runs nothing)."""
+    listed = _run(root, ["config", "--name-only", "--list"], list(_SAFE_CONFIG))
+    names = {line.strip() for line in listed.stdout.splitlines()}
+    return [f"{name}=" for name in sorted(names) if _DRIVER_KEY.match(name)]
+
+
+def _git(root: Path, *args: str) -> str:
+    result = _run(root, list(args), [*_SAFE_CONFIG, *_driver_overrides(root)])
     if result.returncode != 0:
-        raise GitError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "git failed")
+        detail = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "git failed"
+        raise GitError(detail.removeprefix("fatal: "))
     return result.stdout
 
 
@@ -63,16 +100,38 @@ def parse_unified_diff(diff: str) -> ChangeSet:
 
 def staged_changes(root: Path) -> ChangeSet:
     return parse_unified_diff(
-        _git(root, "diff", "--cached", "-U0", "--no-color", "--no-ext-diff", "--diff-filter=ACMR")
+        _git(
+            root,
+            "diff",
+            "--cached",
+            "-U0",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-textconv",
+            "--diff-filter=ACMR",
+        )
     )
 
 
 def diff_changes(root: Path, ref: str) -> ChangeSet:
     if ref.startswith("-"):
         raise GitError("REF must not start with '-'")
-    _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except GitError:
+        raise GitError(f"{ref!r} is not a commit in this repository") from None
     changes = parse_unified_diff(
-        _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--diff-filter=ACMR", ref, "--")
+        _git(
+            root,
+            "diff",
+            "-U0",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-textconv",
+            "--diff-filter=ACMR",
+            ref,
+            "--",
+        )
     )
     for name in _git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0"):
         if name:  # untracked files are new: every line counts
@@ -81,15 +140,19 @@ def diff_changes(root: Path, ref: str) -> ChangeSet:
 
 
 def export_index(root: Path, paths: list[str], destination: Path) -> None:
-    """Write the staged (index) version of ``paths`` under ``destination``."""
+    """Write the staged (index) version of ``paths`` under ``destination`` (no smudge filters)."""
     if not paths:
         return
+    argv = ["git", "-C", str(root)]
+    for setting in (*_SAFE_CONFIG, *_driver_overrides(root)):
+        argv += ["-c", setting]
     subprocess.run(
-        ["git", "-C", str(root), "checkout-index", f"--prefix={destination}/", "-z", "--stdin"],
+        [*argv, "checkout-index", f"--prefix={destination}/", "-z", "--stdin"],
         input="\0".join(paths).encode(),
         capture_output=True,
         timeout=120,
         check=True,
+        env=_environment(),
     )
 
 
