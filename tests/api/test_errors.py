@@ -171,3 +171,44 @@ def test_health_endpoints(ridgeline: RidgelineServer) -> None:
     ready = httpx.get(f"{ridgeline.url}/readyz")
     assert ready.status_code == 200 and ready.json() == {"status": "ok"}
     assert "/api/static/scan" in httpx.get(f"{ridgeline.url}/openapi.json").json()["paths"]
+
+
+def test_hostile_bodies_and_paths(ridgeline: RidgelineServer, scan_key: str) -> None:
+    deep = b'{"a":' * 5000 + b"1" + b"}" * 5000
+    response = post(ridgeline, None, scan_key, raw=deep)
+    assert (response.status_code, response.json()) == (400, {"error": "Request body must be a JSON object."})
+    assert response.headers["x-ratelimit-limit"]
+    big = post(ridgeline, None, scan_key, raw=b'{"x": "' + b"a" * (2 << 20) + b'"}')
+    assert (big.status_code, big.json()) == (
+        413,
+        {"error": "Request body is too large (the limit is 1 MiB)."},
+    )
+    for path in ("/api/static/nope", "/api/static/usage/", "/API/static/usage"):
+        response = httpx.get(f"{ridgeline.url}{path}", headers={"x-api-key": scan_key})
+        assert (response.status_code, response.json()) == (404, {"error": "Not found."}), path
+    response = httpx.delete(f"{ridgeline.url}/api/static/scan", headers={"x-api-key": scan_key})
+    assert (response.status_code, response.json()) == (405, {"error": "Method not allowed."})
+
+
+@pytest.mark.parametrize(
+    "scan_id",
+    ["{00000000-0000-4000-8000-000000000000}", "urn:uuid:00000000-0000-4000-8000-000000000000",
+     "00000000000040008000000000000000"],
+)  # fmt: skip
+def test_only_canonical_scan_ids(ridgeline: RidgelineServer, scan_key: str, scan_id: str) -> None:
+    response = get(ridgeline, {"scan_id": scan_id}, scan_key)
+    assert (response.status_code, response.json()) == (404, {"error": "Scan not found."})
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("branch_name", "HEAD", "Invalid field: branch_name (not a valid git branch name)"),
+        ("repository_name", "acme/errors.git.git", 'Invalid field: repository_name (expected "owner/repo")'),
+    ],
+)
+def test_more_malformed_values(
+    ridgeline: RidgelineServer, scan_key: str, field: str, value: str, error: str
+) -> None:
+    response = post(ridgeline, VALID | {field: value}, scan_key)
+    assert (response.status_code, response.json()) == (400, {"error": error})

@@ -147,3 +147,12 @@ def test_a_repository_nested_deeper_than_the_recursion_limit(runtime, tmp_path: 
     [finding] = json.loads(row.report)["vulnerabilities"]
     assert finding["rule_id"] == "aws-access-key-id" and finding["file"].endswith("/deep.py")
     assert list(scratch.iterdir()) == []
+
+
+def test_the_embedded_database_is_private(runtime) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    data_dir = runtime.settings.data_dir
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    for path in data_dir.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path.name

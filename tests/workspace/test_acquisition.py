@@ -172,6 +172,8 @@ def test_token_never_reaches_logs_responses_or_storage(server: RidgelineServer, 
         "https://git.example.org:8443/acme/plain",
         "http://git.example.org/acme/plain",
         "not a url",
+        "https://git.example.org/acme/plain\n",
+        "https://git.example.org/acme/pl\tain",
     ],
 )
 def test_hostile_repo_urls_are_rejected(server: RidgelineServer, key: str, hosts: dict[str, GitHttpServer],

@@ -9,9 +9,10 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ridgeline import __version__
-from ridgeline.api.middleware import RequestIdMiddleware
+from ridgeline.api.middleware import RequestIdMiddleware, UnexpectedErrorMiddleware
 from ridgeline.api.rate_limit import RateLimitMiddleware, parse_trusted
 from ridgeline.api.routes import build_router
 from ridgeline.api.runtime import ServerRuntime
@@ -35,6 +36,7 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
         version=__version__,
         description="Wire-compatible with the Rafter static-scan API.",
         lifespan=lifespan,
+        redirect_slashes=False,  # clients carrying a key refuse redirects (API.md)
     )
     app.state.runtime = runtime
 
@@ -43,6 +45,14 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
         if exc.http_status >= 500 and exc.http_status != 504:
             log.error("request failed: %s", type(exc).__name__)
         return JSONResponse({"error": exc.message, **exc.extra}, status_code=exc.http_status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        texts = {404: "Not found.", 405: "Method not allowed."}
+        text = texts.get(exc.status_code, "The request could not be handled.")
+        return JSONResponse(
+            {"error": text}, status_code=exc.status_code, headers=getattr(exc, "headers", None)
+        )
 
     router = build_router()
     app.include_router(router, prefix="/api/static")
@@ -76,6 +86,9 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
                 definition = model.model_json_schema(ref_template="#/components/schemas/{model}")
                 schemas.update(definition.pop("$defs", {}))
                 schemas[model.__name__] = definition
+            for path_item in schema.get("paths", {}).values():
+                for operation in path_item.values():
+                    operation.get("responses", {}).pop("422", None)  # query values are validated by hand
             components["securitySchemes"] = {
                 "ApiKey": {"type": "apiKey", "in": "header", "name": "x-api-key"}
             }
@@ -84,6 +97,7 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     settings = runtime.settings
+    app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(
         RateLimitMiddleware,
         limit=settings.rate_limit,

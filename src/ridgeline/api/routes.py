@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from ridgeline.api.runtime import ServerRuntime
-from ridgeline.domain.errors import ForbiddenError, InvalidRequest
+from ridgeline.domain.errors import ForbiddenError, InvalidRequest, RidgelineError
 from ridgeline.domain.scan import ScanStatus
 from ridgeline.output.markdown import render_markdown
 from ridgeline.output.sarif import render_sarif
@@ -37,6 +37,7 @@ _DESCRIPTIONS = {
     401: "Missing, unknown, revoked or expired API key",
     403: "Key without scan scope, or quota exhausted",
     404: "Not found (or another account's)",
+    413: "Request body larger than 1 MiB",
     429: "Rate limit exceeded",
     500: "Unexpected error",
     504: "Repository host did not respond",
@@ -72,6 +73,29 @@ def _ok(model: type[BaseModel], description: str = "OK") -> dict[int | str, dict
 _SECURITY: list[dict[str, list[str]]] = [{"ApiKey": []}]
 
 
+MAX_BODY_BYTES = 1 << 20
+
+
+class BodyTooLarge(RidgelineError):
+    http_status = 413
+    public_message = "Request body is too large (the limit is 1 MiB)."
+
+
+async def _bounded_body(request: Request) -> bytes | None:
+    """The request body, or None when it exceeds MAX_BODY_BYTES (read no further than that)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _principal(runtime: ServerRuntime, api_key: str | None) -> keys.Principal:
     with runtime.sessions.begin() as session:
         return keys.authenticate(session, runtime.server_secret, api_key)
@@ -84,7 +108,7 @@ def build_router() -> APIRouter:
         "/scan",
         summary="Trigger a scan",
         response_model=None,
-        responses={**_ok(schema.ScanAccepted), **_errors(400, 401, 403, 404, 429, 500, 504)},
+        responses={**_ok(schema.ScanAccepted), **_errors(400, 401, 403, 404, 413, 429, 500, 504)},
         openapi_extra={
             "security": _SECURITY,
             "requestBody": {
@@ -96,13 +120,15 @@ def build_router() -> APIRouter:
     async def trigger_scan(request: Request) -> JSONResponse:
         runtime: ServerRuntime = request.app.state.runtime
         api_key = request.headers.get("x-api-key")
-        raw = await request.body()
+        raw = await _bounded_body(request)
         principal = await run_in_threadpool(_principal, runtime, api_key)
         if not principal.can_scan():
             raise ForbiddenError()
+        if raw is None:
+            raise BodyTooLarge()
         try:
             body: object = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise InvalidRequest() from None
         submission = scans.parse_submission(body, runtime.providers)
 

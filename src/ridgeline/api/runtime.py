@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from functools import partial
 
@@ -74,7 +75,13 @@ class ServerRuntime:
 
 def open_store(settings: Settings) -> tuple[Engine, sessionmaker[Session]]:
     if settings.is_embedded and settings.database_url is None:
-        ensure_data_dir(settings)
+        # The database holds key hashes, encrypted tokens and reports: private to this user.
+        os.umask(0o077)
+        data_dir = ensure_data_dir(settings)
+        os.chmod(data_dir, 0o700)
+        for name in ("ridgeline.db", "ridgeline.db-wal", "ridgeline.db-shm"):
+            if (data_dir / name).exists():
+                os.chmod(data_dir / name, 0o600)
     engine = make_engine(settings.effective_database_url)
     return engine, make_session_factory(engine)
 

@@ -121,6 +121,12 @@ def key_create(
     if scope not in SCOPES:
         typer.echo(f"Error: --scope must be one of {', '.join(SCOPES)}.", err=True)
         raise typer.Exit(1)
+    if expires is not None and expires < 1:
+        typer.echo(
+            "Error: --expires is a number of days, at least 1 (omit it for a key that does not expire).",
+            err=True,
+        )
+        raise typer.Exit(1)
     key = _transaction(
         lambda _settings, secret, session: create_key(session, secret, account, scope, expires)
     )

@@ -42,6 +42,8 @@ def normalise_repository_name(value: str) -> str:
     owner, repo = parts
     if repo.endswith(".git"):
         repo = repo[: -len(".git")]
+        if repo.endswith(".git"):  # "x.git.git": hosts do not allow names ending in .git
+            raise InvalidRequest('Invalid field: repository_name (expected "owner/repo")')
     for part in (owner, repo):
         if not _NAME_PART.fullmatch(part) or ".." in part or part.startswith((".", "-")):
             raise InvalidRequest('Invalid field: repository_name (expected "owner/repo")')
@@ -53,7 +55,7 @@ def validate_branch_name(value: str) -> str:
     invalid = InvalidRequest("Invalid field: branch_name (not a valid git branch name)")
     if not value or len(value) > _MAX_BRANCH or value.startswith("-"):
         raise invalid
-    if value == "@" or value.startswith("/") or value.endswith(("/", ".", ".lock")):
+    if value in ("@", "HEAD") or value.startswith("/") or value.endswith(("/", ".", ".lock")):
         raise invalid
     if ".." in value or "//" in value or "@{" in value:
         raise invalid

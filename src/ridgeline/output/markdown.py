@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ridgeline.output.sanitize import code_span, visible
+
 SEVERITIES = ("critical", "high", "medium", "low")
 CATEGORIES = (("secret", "Secrets"), ("sast", "Code"), ("dependency", "Dependencies"))
 
 
 def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return visible(str(value)).replace("|", "\\|").replace("<", "&lt;")
 
 
 def _fence(text: str) -> str:
@@ -38,25 +40,30 @@ def _summary(findings: list[dict[str, Any]]) -> list[str]:
 
 def _finding(number: int, finding: dict[str, Any]) -> list[str]:
     where = f"{finding['file']}:{finding['line']}"
-    rule = f"`{finding['rule_id']}`" + (f" ({finding['cwe']})" if finding.get("cwe") else "")
+    rule = code_span(finding["rule_id"]) + (f" ({finding['cwe']})" if finding.get("cwe") else "")
     lines = [
-        f"### {number}. [{finding['severity'].upper()}] {finding['title']}",
+        f"### {number}. [{finding['severity'].upper()}] {_text(finding['title'])}",
         "",
-        f"- **Where:** `{where}`",
+        f"- **Where:** {code_span(where)}",
         f"- **Rule:** {rule}, confidence {finding.get('confidence', 'high')}",
     ]
     if finding.get("message"):
-        lines.append(f"- **What:** {finding['message']}")
+        lines.append(f"- **What:** {_text(finding['message'])}")
     lines.append("")
-    snippet = finding.get("snippet") or ""
+    snippet = visible(finding.get("snippet") or "")
     if snippet:
         fence = _fence(snippet)
         lines += [fence, snippet, fence, ""]
     if finding.get("description"):
-        lines += [f"**Why it matters:** {finding['description']}", ""]
+        lines += [f"**Why it matters:** {_text(finding['description'])}", ""]
     if finding.get("suggestion"):
-        lines += [f"**Fix:** {finding['suggestion']}", ""]
+        lines += [f"**Fix:** {_text(finding['suggestion'])}", ""]
     return lines
+
+
+def _text(value: str) -> str:
+    """Prose from rules and advisories: one paragraph, no raw HTML, no control characters."""
+    return visible(" ".join(value.split())).replace("<", "&lt;")
 
 
 def _dependencies(findings: list[dict[str, Any]]) -> list[str]:
@@ -72,10 +79,10 @@ def _dependencies(findings: list[dict[str, Any]]) -> list[str]:
         files = sorted({f"{f['file']}:{f['line']}" for f in items})
         upgrades = [f["suggestion"] for f in items if f.get("suggestion")]
         lines += [
-            f"### {package} {version} ({ecosystem}) — {len(items)} advisor{'y' if len(items) == 1 else 'ies'}, "
+            f"### {_text(package)} {_text(version)} ({ecosystem}) — {len(items)} advisor{'y' if len(items) == 1 else 'ies'}, "
             f"worst {worst}",
             "",
-            f"- **Pinned in:** {', '.join(f'`{f}`' for f in files)}",
+            f"- **Pinned in:** {', '.join(code_span(f) for f in files)}",
         ]
         if upgrades:
             lines.append(
@@ -123,8 +130,15 @@ def render_markdown(envelope: dict[str, Any]) -> str:
                 f"{run.get('duration_ms', 0)} ms | {_cell(notes)} |"
             )
         lines.append("")
+        errors = [(run["name"], e) for run in analyzers for e in run.get("errors") or []]
+        if errors:
+            lines += ["Files that could not be analysed:", ""]
+            lines += [
+                f"- {name}: {code_span(e.get('file') or '-')} — {_text(e['error'])}" for name, e in errors
+            ]
+            lines.append("")
     for notice in envelope.get("notices") or []:
-        lines += [f"> Note: {notice}", ""]
+        lines += [f"> Note: {_text(notice)}", ""]
     if not findings:
         lines += ["No findings.", ""]
     code_findings = [f for f in findings if f["category"] != "dependency"]
@@ -139,7 +153,7 @@ def render_markdown(envelope: dict[str, Any]) -> str:
         lines += [f"## Suppressed ({len(suppressed)})", "", "| where | rule | reason |", "|---|---|---|"]
         for finding in suppressed:
             lines.append(
-                f"| `{_cell(finding['file'])}:{finding['line']}` | `{_cell(finding['rule_id'])}` | "
+                f"| {_cell(code_span(finding['file'] + ':' + str(finding['line'])))} | {_cell(code_span(finding['rule_id']))} | "
                 f"{_cell(finding.get('suppressed_reason', ''))} |"
             )
         lines.append("")

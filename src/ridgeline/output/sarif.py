@@ -9,6 +9,7 @@ API's JSON envelope so the server and the CLI produce the same document.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from ridgeline import __version__
 
@@ -42,7 +43,9 @@ def _rule(finding: dict[str, Any]) -> dict[str, Any]:
     category_help = finding.get("suggestion") or finding["title"]
     return {
         "id": finding["rule_id"],
-        "name": _rule_name(finding["title"]),
+        "name": "VulnerableDependency"
+        if finding["category"] == "dependency"
+        else _rule_name(finding["title"])[:80],
         "shortDescription": {"text": finding["title"]},
         "fullDescription": {"text": finding.get("description") or finding["title"]},
         "help": {"text": category_help, "markdown": _help_markdown(finding)},
@@ -80,7 +83,10 @@ def _result(finding: dict[str, Any], rule_index: int) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding["file"] or ".", "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {
+                        "uri": quote(finding["file"] or ".", safe="/"),
+                        "uriBaseId": "%SRCROOT%",
+                    },
                     "region": region,
                 }
             }
@@ -117,6 +123,9 @@ def render_sarif(envelope: dict[str, Any]) -> dict[str, Any]:
         {"level": "note", "message": {"text": f"{run['name']} skipped: {run.get('reason', '')}"}}
         for run in envelope.get("analyzers") or []
         if run.get("status") == "skipped"
+    ]
+    notifications += [
+        {"level": "note", "message": {"text": notice}} for notice in envelope.get("notices") or []
     ]
     run: dict[str, Any] = {
         "tool": {

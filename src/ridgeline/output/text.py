@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ridgeline.output.sanitize import visible
+
 _COLOURS = {"critical": "\033[1;35m", "high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}
 _RESET = "\033[0m"
 _DIM = "\033[2m"
@@ -18,13 +20,13 @@ def render_text(envelope: dict[str, Any], *, colour: bool = False) -> str:
     for finding in findings:
         severity = finding["severity"]
         lines.append(
-            f"{paint(severity.upper().ljust(8), _COLOURS[severity])} {finding['file']}:{finding['line']}  "
-            f"{finding['title']} [{finding['rule_id']}]"
+            f"{paint(severity.upper().ljust(8), _COLOURS[severity])} {visible(finding['file'])}:{finding['line']}  "
+            f"{visible(finding['title'])} [{visible(finding['rule_id'])}]"
         )
         if finding.get("snippet"):
-            lines.append(paint(f"         {finding['snippet']}", _DIM))
+            lines.append(paint(f"         {visible(finding['snippet'])}", _DIM))
         if finding.get("suggestion"):
-            lines.append(f"         fix: {finding['suggestion']}")
+            lines.append(f"         fix: {visible(finding['suggestion'])}")
     summary = envelope.get("summary") or {}
     counts = ", ".join(f"{summary.get(s, 0)} {s}" for s in ("critical", "high", "medium", "low"))
     if lines:
@@ -36,7 +38,9 @@ def render_text(envelope: dict[str, Any], *, colour: bool = False) -> str:
     for run in envelope.get("analyzers") or []:
         if run.get("status") != "succeeded":
             reason = f": {run['reason']}" if run.get("reason") else ""
-            lines.append(f"{run['name']}: {run['status']}{reason}")
+            lines.append(f"{run['name']}: {run['status']}{visible(reason)}")
+        for error in run.get("errors") or []:
+            lines.append(f"  {visible(error.get('file') or '-')}: {visible(error['error'])}")
     for notice in envelope.get("notices") or []:
-        lines.append(f"note: {notice}")
+        lines.append(f"note: {visible(notice)}")
     return "\n".join(lines) + "\n"

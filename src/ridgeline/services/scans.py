@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -99,11 +100,14 @@ def record_scan(session: Session, principal: Principal, submission: ScanSubmissi
     return ScanRepository(session).add(row)
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def parse_scan_id(value: str) -> str:
-    try:
-        return str(uuid.UUID(value))
-    except (ValueError, AttributeError, TypeError):
-        raise NotFound() from None
+    """Only the canonical 8-4-4-4-12 form names a scan; anything else is simply not found."""
+    if not isinstance(value, str) or not _CANONICAL_UUID.fullmatch(value):
+        raise NotFound()
+    return value.lower()
 
 
 def scan_for(session: Session, principal: Principal, scan_id: str) -> ScanRow:

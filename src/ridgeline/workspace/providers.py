@@ -68,6 +68,8 @@ class HostedProvider:
 
     def check_repo_url(self, repo_url: str, repository: str) -> str:
         """Return the clone base (scheme://host[/prefix]) for ``repo_url`` or raise InvalidRequest."""
+        if any(ch.isspace() or not ch.isprintable() for ch in repo_url) or "\\" in repo_url:
+            raise InvalidRequest(_INVALID_URL)  # urlsplit would silently drop tabs and newlines
         try:
             parts = urlsplit(repo_url)
             host = (parts.hostname or "").lower()
