@@ -135,13 +135,17 @@ def test_a_repository_nested_deeper_than_the_recursion_limit(runtime, tmp_path: 
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    from ridgeline.workspace.cleanup import remove_tree
     from tests.workspace.test_cleanup import make_deep
 
     repo = tmp_path / "repos" / "acme" / "deep"
-    (make_deep(repo, 1100) / "deep.py").write_text('KEY = "AKIAQ2LNOPRSTUVWX4YZ"\n')
-    make_repo(repo, {"README.md": "deep\n"})
-    scan_id = _queue_scan(runtime, "acme/deep")
-    run_scan_job(scan_id, runtime=_worker(runtime))
+    try:
+        (make_deep(repo, 1100) / "deep.py").write_text('KEY = "AKIAQ2LNOPRSTUVWX4YZ"\n')
+        make_repo(repo, {"README.md": "deep\n"})
+        scan_id = _queue_scan(runtime, "acme/deep")
+        run_scan_job(scan_id, runtime=_worker(runtime))
+    finally:
+        remove_tree(repo / "d")  # pytest's own clean-up of tmp_path recurses and would fail
     row = _row(runtime, scan_id)
     assert row.status == "completed", row.error
     [finding] = json.loads(row.report)["vulnerabilities"]

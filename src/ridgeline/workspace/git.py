@@ -119,6 +119,36 @@ def ls_remote_branch(remote: RemoteRepository, branch: str, *, timeout: float) -
     raise RepositoryNotFound()
 
 
+def _run_bounded(argv: list[str], env: dict[str, str], *, watch: Path, timeout: float, max_bytes: int,
+                 what: str) -> int:  # fmt: skip
+    """Run git until it ends, killing its whole process group past ``timeout`` seconds or as soon
+    as ``watch`` grows beyond ``max_bytes``. Returns git's exit status."""
+    process = subprocess.Popen(
+        argv,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
+    started = time.monotonic()
+    last_size_check = 0.0
+    while process.poll() is None:
+        time.sleep(_POLL_SECONDS)
+        now = time.monotonic()
+        if now - started > timeout:
+            _kill_group(process)
+            raise ScanFailure(f"{what} exceeded the {timeout:g} s time limit.")
+        if now - last_size_check >= 1.0:
+            last_size_check = now
+            if watch.exists() and tree_size(watch) > max_bytes:
+                _kill_group(process)
+                raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
+    if tree_size(watch) > max_bytes:
+        raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
+    return process.returncode
+
+
 def shallow_clone(
     remote: RemoteRepository,
     branch: str,
@@ -134,31 +164,13 @@ def shallow_clone(
             "git", "clone", "--quiet", "--depth", "1", "--single-branch", "--no-tags",
             "--no-recurse-submodules", "--branch", branch, "--", remote.url, str(destination),
         ]  # fmt: skip
-        process = subprocess.Popen(
-            argv,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            env=env,
-            start_new_session=True,
+        status = _run_bounded(
+            argv, env, watch=destination, timeout=timeout, max_bytes=max_bytes, what="Cloning the repository"
         )
-        started = time.monotonic()
-        last_size_check = 0.0
-        while process.poll() is None:
-            time.sleep(_POLL_SECONDS)
-            now = time.monotonic()
-            if now - started > timeout:
-                _kill_group(process)
-                raise ScanFailure(f"Cloning the repository exceeded the {timeout:g} s time limit.")
-            if now - last_size_check >= 1.0:
-                last_size_check = now
-                if destination.exists() and tree_size(destination) > max_bytes:
-                    _kill_group(process)
-                    raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
-        if process.returncode != 0:
+        if status != 0:
+            if destination.exists() and tree_size(destination) > max_bytes:
+                raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
             raise ScanFailure("The repository or branch could not be cloned (not found or access denied).")
-        if tree_size(destination) > max_bytes:
-            raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
         result = subprocess.run(
             ["git", "-C", str(destination), "rev-parse", "HEAD"],
             stdin=subprocess.DEVNULL,
@@ -171,3 +183,19 @@ def shallow_clone(
     if result.returncode != 0 or len(sha) != 40:
         raise ScanFailure("The cloned repository has no readable commit.")
     return sha
+
+
+def deepen(remote: RemoteRepository, branch: str, checkout: Path, *, timeout: float, max_bytes: int) -> None:
+    """Fetch the whole history of ``branch`` into a shallow clone (plus mode's history pass), under
+    the same time and size limits as the clone."""
+    with tempfile.TemporaryDirectory(prefix="ridgeline-home-") as home:
+        env = git_environment(remote, home)
+        argv = [
+            "git", "-C", str(checkout), "fetch", "--quiet", "--unshallow", "--no-tags",
+            "--no-recurse-submodules", "--", remote.url, f"+refs/heads/{branch}:refs/remotes/origin/{branch}",
+        ]  # fmt: skip
+        status = _run_bounded(
+            argv, env, watch=checkout, timeout=timeout, max_bytes=max_bytes, what="Fetching the history"
+        )
+    if status != 0:
+        raise ScanFailure("The history of the branch could not be fetched.")
