@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import httpx
@@ -133,3 +134,38 @@ def test_local_provider_scans_repository_folder(ridgeline: RidgelineServer, scan
     result = ridgeline.wait_finished(scan_key, response.json()["scan_id"])
     assert result["status"] == "completed"
     assert result["summary"]["total"] == 0
+
+
+def test_plus_mode_finds_a_secret_deleted_from_the_branch(ridgeline: RidgelineServer, scan_key: str,
+                                                          git_root: Path, tmp_path: Path) -> None:  # fmt: skip
+    from tests.support.repos import git, make_bare_copy, make_repo
+
+    key = "AKIAQ2LNOPRSTUVWX4YZ"
+    work = tmp_path / "history"
+    introduced = make_repo(
+        work, {"deploy/creds.sh": f"export AWS_ACCESS_KEY_ID={key}\n", "app.py": "x = 1\n"}
+    )
+    (work / "deploy" / "creds.sh").write_text("export AWS_ACCESS_KEY_ID=$FROM_VAULT\n")
+    make_repo(work, {"app.py": "x = 2\n"}, message="remove the key")
+    assert "AKIA" not in git(work, "show", "HEAD:deploy/creds.sh")
+    make_bare_copy(work, git_root / "acme/history.git")
+    headers = {"x-api-key": scan_key}
+    results = {}
+    for mode in ("fast", "plus"):
+        response = httpx.post(
+            f"{ridgeline.url}/api/static/scan",
+            json={"repository_name": "acme/history", "branch_name": "main", "scan_mode": mode},
+            headers=headers,
+        )
+        results[mode] = ridgeline.wait_finished(scan_key, response.json()["scan_id"])
+    assert results["fast"]["vulnerabilities"] == []
+    plus = results["plus"]
+    assert plus["status"] == "completed", plus
+    [finding] = plus["vulnerabilities"]
+    assert finding["rule_id"] == "aws-access-key-id"
+    assert finding["file"] == "deploy/creds.sh"
+    assert finding["commit"] == introduced
+    assert finding["in_tip"] is False
+    runs = {run["name"]: run for run in plus["analyzers"]}
+    assert runs["secrets.history"]["status"] == "succeeded" and runs["secrets.history"]["files"] >= 3
+    assert key not in json.dumps(plus)

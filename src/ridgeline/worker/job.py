@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ridgeline.analyzers.base import AnalysisContext, AnalyzerOptions
 from ridgeline.analyzers.registry import build_analyzers
+from ridgeline.analyzers.secrets.analyzer import SecretsAnalyzer
 from ridgeline.config import Settings
 from ridgeline.domain.errors import RidgelineError, ScanFailure
 from ridgeline.domain.scan import ScanMode, ScanStatus, ScanTarget
 from ridgeline.output.json import report_to_dict
+from ridgeline.pipeline.history import with_history
 from ridgeline.pipeline.passes import unavailable_passes
 from ridgeline.pipeline.runner import run_pipeline
 from ridgeline.pipeline.suppression import apply_suppressions
@@ -35,7 +37,7 @@ from ridgeline.services.token_cipher import TokenCipher
 from ridgeline.store.repositories import ScanRepository
 from ridgeline.store.tables import utcnow
 from ridgeline.workspace.cleanup import remove_tree
-from ridgeline.workspace.git import shallow_clone
+from ridgeline.workspace.git import deepen, shallow_clone
 from ridgeline.workspace.providers import ProviderRegistry
 
 log = logging.getLogger(__name__)
@@ -123,18 +125,18 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
             timeout=min(settings.clone_timeout, max(1.0, deadline - time.monotonic())),
             max_bytes=settings.clone_max_bytes,
         )
-        del remote
         ctx = AnalysisContext(root=checkout, mode=mode, secret_salt=runtime.secret_salt)
+        analyzers = build_analyzers(
+            options=AnalyzerOptions(
+                data_dir=settings.data_dir,
+                osv_api_url=settings.osv_api_url,
+                use_online_advisories=settings.osv_online,
+                secret_rules_file=settings.secret_rules,
+            )
+        )
         report = run_pipeline(
             checkout,
-            build_analyzers(
-                options=AnalyzerOptions(
-                    data_dir=settings.data_dir,
-                    osv_api_url=settings.osv_api_url,
-                    use_online_advisories=settings.osv_online,
-                    secret_rules_file=settings.secret_rules,
-                )
-            ),
+            analyzers,
             ctx,
             max_file_bytes=settings.max_file_bytes,
             commit_sha=commit_sha,
@@ -142,6 +144,21 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
             on_deadline=over_time,
             max_lockfile_bytes=settings.max_lockfile_bytes,
         )
+        if mode is ScanMode.PLUS:
+            secrets = next(a for a in analyzers if isinstance(a, SecretsAnalyzer))
+
+            def fetch_history() -> None:
+                deepen(
+                    remote,
+                    target.branch_name,
+                    checkout,
+                    timeout=min(settings.clone_timeout, max(1.0, deadline - time.monotonic())),
+                    max_bytes=settings.clone_max_bytes,
+                )
+
+            report = with_history(
+                report, checkout, secrets, ctx, fetch_history, max_blob_bytes=settings.max_file_bytes
+            )
         report = dataclasses.replace(
             report,
             analyzers=report.analyzers
