@@ -150,3 +150,14 @@ def test_a_hostile_git_config_in_the_checked_folder_runs_nothing(
     result = check(*args, "--format", "json", cwd=repo, data=data)
     assert result.returncode == 1, result.stderr
     assert not marker.exists(), "ridgeline let the repository's git config run a command"
+
+
+def test_secrets_history_finds_a_deleted_key(tmp_path: Path, data: Path) -> None:
+    repo = tmp_path / "repo"
+    introduced = make_repo(repo, {"creds.env": f"AWS_ACCESS_KEY_ID={AWS}\n"})
+    make_repo(repo, {"creds.env": "AWS_ACCESS_KEY_ID=${FROM_VAULT}\n"}, message="remove")
+    assert check("secrets", str(repo), cwd=tmp_path, data=data).returncode == 0
+    result = check("secrets", str(repo), "--history", "--format", "json", cwd=tmp_path, data=data)
+    assert result.returncode == 1, result.stderr
+    [finding] = json.loads(result.stdout)["vulnerabilities"]
+    assert (finding["file"], finding["commit"], finding["in_tip"]) == ("creds.env", introduced, False)

@@ -52,6 +52,7 @@ def run_check(
     diff: str | None,
     out: Path | None,
     all_files: bool = False,
+    history: bool = False,
 ) -> None:
     from ridgeline.analyzers.base import AnalysisContext, AnalyzerOptions
     from ridgeline.analyzers.registry import build_analyzers
@@ -59,7 +60,6 @@ def run_check(
     from ridgeline.config import load_settings
     from ridgeline.domain.scan import ScanMode
     from ridgeline.output.json import report_to_dict
-    from ridgeline.pipeline.runner import run_pipeline
     from ridgeline.pipeline.suppression import apply_suppressions, baseline_document, load_baseline
 
     fmt = fmt or "text"
@@ -98,10 +98,19 @@ def run_check(
         if include is None and not all_files:
             listed = git_changes.tracked_and_unignored(root)
             include = listed.__contains__ if listed is not None else None
+        analyzers = build_analyzers(names, options)
+        ctx = AnalysisContext(root=scan_root, mode=ScanMode(mode))
         report = _run(
-            scan_root, names, options, mode, settings.max_file_bytes, settings.max_lockfile_bytes, include,
-            run_pipeline, build_analyzers, AnalysisContext, ScanMode,
-        )  # fmt: skip
+            scan_root, analyzers, ctx, settings.max_file_bytes, settings.max_lockfile_bytes, include
+        )
+        if history:
+            from ridgeline.analyzers.secrets.analyzer import SecretsAnalyzer
+            from ridgeline.pipeline.history import with_history
+
+            if not (root / ".git").exists():
+                raise _error("--history needs a git repository.")
+            secrets = next(a for a in analyzers if isinstance(a, SecretsAnalyzer))
+            report = with_history(report, root, secrets, ctx, None, max_blob_bytes=settings.max_file_bytes)
         report = apply_suppressions(report, scan_root, baseline=known)
     except git_changes.GitError as exc:
         raise _error(f"git: {exc}") from None
@@ -144,11 +153,10 @@ def _with_notices(report, notices: list[str]):  # type: ignore[no-untyped-def]
     return dataclasses.replace(report, notices=tuple(notices) + tuple(report.notices)) if notices else report
 
 
-def _run(
-    root, names, options, mode, max_bytes, max_lock, include, run_pipeline, build_analyzers, ctx_cls, mode_cls
-):  # type: ignore[no-untyped-def]
-    analyzers = build_analyzers(names, options)
-    ctx = ctx_cls(root=root, mode=mode_cls(mode))
+def _run(root, analyzers, ctx, max_bytes, max_lock, include):  # type: ignore[no-untyped-def]
+    """The pipeline, with a progress line on a terminal (stderr) and silent otherwise."""
+    from ridgeline.pipeline.runner import run_pipeline
+
     if not sys.stderr.isatty():
         return run_pipeline(
             root, analyzers, ctx, max_file_bytes=max_bytes, max_lockfile_bytes=max_lock, include=include
@@ -246,7 +254,11 @@ def secrets_command(
     ] = None,
     out: Out = None,
     all_files: AllFiles = False,
+    history: Annotated[
+        bool,
+        typer.Option("--history", help="Also scan every commit of the current branch for deleted secrets."),
+    ] = False,
 ) -> None:
     """Secrets only: the shortcut for pre-commit hooks (exit 1 on any secret by default)."""
     run_check(path, mode="fast", fmt=fmt, only="secrets", fail_on=fail_on, baseline=baseline,
-              write_baseline=None, staged=staged, diff=diff, out=out, all_files=all_files)  # fmt: skip
+              write_baseline=None, staged=staged, diff=diff, out=out, all_files=all_files, history=history)  # fmt: skip
