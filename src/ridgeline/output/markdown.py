@@ -85,9 +85,9 @@ def _dependencies(findings: list[dict[str, Any]]) -> list[str]:
             f"- **Pinned in:** {', '.join(code_span(f) for f in files)}",
         ]
         if upgrades:
-            lines.append(
-                f"- **Upgrade:** {max(upgrades, key=len) if len(set(upgrades)) > 1 else upgrades[0]}"
-            )
+            # every finding of a package names the one version that fixes them all (deps analyzer)
+            advice = min(upgrades, key=len)
+            lines.append(f"- **Upgrade:** {_text(advice)}")
         lines.append("")
         lines += ["| advisory | severity | title | fixed in |", "|---|---|---|---|"]
         for item in items:

@@ -8,6 +8,7 @@ data the run is ``skipped`` with the command that fixes it — never an empty, c
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from ridgeline.domain.findings import Category, Confidence, DependencyDetails, F
 from ridgeline.domain.packages import Advisory, Package, normalise_name
 from ridgeline.vulndb.base import VulnerabilitySource
 from ridgeline.vulndb.severity import advisory_severity
-from ridgeline.vulndb.versions import smallest_fixed_above
+from ridgeline.vulndb.versions import smallest_fixed_above, version_key
 
 MAX_INCLUDE_BYTES = 2 << 20
 
@@ -121,6 +122,31 @@ def finding_for(package: Package, group: list[Advisory]) -> Finding:
     )
 
 
+def with_package_upgrade(package: Package, findings: list[Finding]) -> list[Finding]:
+    """When a pinned version has several advisories, each suggestion names the one version that
+    fixes them all (the highest of their smallest fixes), so following any single finding's
+    advice does not leave the others open."""
+    if len(findings) < 2:
+        return findings
+    upgrades = []
+    for finding in findings:
+        assert isinstance(finding.details, DependencyDetails)
+        upgrade = smallest_fixed_above(
+            package.ecosystem, package.version, list(finding.details.fixed_versions)
+        )
+        if upgrade is None:
+            return findings  # one advisory has no fix: per-advisory advice is all we can give
+        upgrades.append(upgrade)
+    target = max(upgrades, key=lambda v: version_key(package.ecosystem, v) or ())
+    advice = f"Upgrade {package.name} to {target} or later: it fixes all {len(findings)} advisories for {package.version}."
+    return [
+        dataclasses.replace(
+            finding, suggestion=advice if own == target else f"{advice} (This one alone is fixed in {own}.)"
+        )
+        for finding, own in zip(findings, upgrades, strict=True)
+    ]
+
+
 class DepsAnalyzer:
     """Extracts pinned packages from every lockfile, then matches them in one batch."""
 
@@ -170,11 +196,12 @@ class DepsAnalyzer:
                 "(fix: `ridgeline advisories import PATH` or `ridgeline advisories sync`)"
             )
         results = source.query(pinned)
-        findings = [
-            finding_for(package, group)
-            for package in pinned
-            for group in merge_aliases(results.get(package, []))
-        ]
+        findings = []
+        for package in pinned:
+            package_findings = [
+                finding_for(package, group) for group in merge_aliases(results.get(package, []))
+            ]
+            findings += with_package_upgrade(package, package_findings)
         findings.sort(key=lambda f: (f.file, f.line, f.rule_id))
         return iter(findings)
 

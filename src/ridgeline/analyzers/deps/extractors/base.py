@@ -53,11 +53,9 @@ def extract_packages(
         else:
             packages = extractor.extract(text, path)
     except UnparsableLockfile as exc:
-        return Extraction(error=f"not a readable {extractor.name}: {exc}")
+        return Extraction(error=f"{extractor.name}: {exc}")
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        return Extraction(
-            error=f"not a readable {extractor.name}: unexpected structure ({type(exc).__name__})"
-        )
+        return Extraction(error=f"{extractor.name}: unexpected structure ({type(exc).__name__})")
     return Extraction(tuple(packages))
 
 
