@@ -203,10 +203,7 @@ class LocalMirror:
 
     def available(self) -> str | None:
         if self.status().advisories == 0:
-            return (
-                f"no advisory data in {self.path}; run `ridgeline advisories import PATH` "
-                "(a folder or all.zip of OSV records) or `ridgeline advisories sync`"
-            )
+            return "no advisory data has been imported"  # no server path: reports reach users
         return None
 
     def candidates(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Advisory]]:

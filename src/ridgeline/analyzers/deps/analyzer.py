@@ -192,8 +192,8 @@ class DepsAnalyzer:
         reason = "no advisory source is configured" if source is None else source.available()
         if source is None or reason:
             raise AnalyzerSkipped(
-                f"dependency check skipped: {reason or 'no advisory data'} "
-                "(fix: `ridgeline advisories import PATH` or `ridgeline advisories sync`)"
+                f"dependency check skipped: {reason or 'no advisory data'}; the operator fixes this with "
+                "`ridgeline advisories import PATH` (a folder or all.zip of OSV records) or `ridgeline advisories sync`"
             )
         results = source.query(pinned)
         findings = []
