@@ -75,6 +75,18 @@ def merge_aliases(advisories: list[Advisory]) -> list[list[Advisory]]:
     return sorted(groups.values(), key=lambda group: _primary(group).id)
 
 
+_SNIPPET_MAX = 240
+_TITLE_MAX = 160
+
+
+def _shorten(text: str) -> str:
+    """One line of at most _TITLE_MAX characters, cut at a word with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= _TITLE_MAX:
+        return text
+    return text[: _TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
 def finding_for(package: Package, group: list[Advisory]) -> Finding:
     primary = _primary(group)
     name = normalise_name(package.ecosystem, package.name)
@@ -96,7 +108,7 @@ def finding_for(package: Package, group: list[Advisory]) -> Finding:
         suggestion = f"No fixed version above {package.version} is known; fixed in {', '.join(fixed)}."
     else:
         suggestion = f"No fixed version of {package.name} is known; consider replacing it."
-    summary = next((a.summary for a in group if a.summary), "") or primary.details.split("\n", 1)[0][:200]
+    summary = _shorten(next((a.summary for a in group if a.summary), "") or primary.details.split("\n", 1)[0])
     title = f"{package.name}@{package.version}: {summary or primary.id}"
     scored = f" (CVSS {score:.1f})" if score is not None else ""
     return Finding(
@@ -161,6 +173,7 @@ class DepsAnalyzer:
         self._source_factory = source_factory
         self._extractors = extractors or default_extractors()
         self._packages: list[Package] = []
+        self._lines: dict[tuple[str, int], str] = {}
 
     @property
     def packages(self) -> list[Package]:
@@ -181,12 +194,18 @@ class DepsAnalyzer:
         if extraction.error:
             raise FileRejected(extraction.error)
         self._packages.extend(extraction.packages)
+        wanted = {p.line for p in extraction.packages if p.file == file.path and p.line > 0}
+        if wanted:
+            for number, line in enumerate(file.text.splitlines(), start=1):
+                if number in wanted:
+                    self._lines[(file.path, number)] = line.strip()[:_SNIPPET_MAX]
         return iter(())
 
     def finish(self, ctx: AnalysisContext) -> Iterator[Finding]:
         packages, self._packages = self._packages, []
         pinned = [p for p in packages if p.version]
         if not pinned:
+            self._lines = {}
             return iter(())
         source = self._source_factory()
         reason = "no advisory source is configured" if source is None else source.available()
@@ -196,10 +215,15 @@ class DepsAnalyzer:
                 "`ridgeline advisories import PATH` (a folder or all.zip of OSV records) or `ridgeline advisories sync`"
             )
         results = source.query(pinned)
+        lines, self._lines = self._lines, {}
         findings = []
         for package in pinned:
+            snippet = lines.get((package.file, package.line))
             package_findings = [
-                finding_for(package, group) for group in merge_aliases(results.get(package, []))
+                dataclasses.replace(finding, snippet=snippet) if snippet else finding
+                for finding in (
+                    finding_for(package, group) for group in merge_aliases(results.get(package, []))
+                )
             ]
             findings += with_package_upgrade(package, package_findings)
         findings.sort(key=lambda f: (f.file, f.line, f.rule_id))
