@@ -10,8 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from ridgeline.cli.main import app
+from tests.support.advisories import advisory_bundle
 
-ADVISORIES = Path("/work/shared/advisories")
+ADVISORIES = advisory_bundle() or Path("/nonexistent/shared/advisories")
 
 
 def test_import_then_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

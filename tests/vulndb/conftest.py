@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from ridgeline.vulndb.local import ImportResult, LocalMirror
+from tests.support.advisories import SKIP_REASON, advisory_bundle
 
-ADVISORIES = Path("/work/shared/advisories")
+ADVISORIES = advisory_bundle() or Path("/nonexistent/shared/advisories")
 
 
 @pytest.fixture(scope="session")
 def bundle_import(tmp_path_factory: pytest.TempPathFactory) -> tuple[LocalMirror, ImportResult]:
     if not ADVISORIES.is_dir():
-        pytest.skip("shared advisory bundle not present")
+        pytest.skip(SKIP_REASON)
     mirror = LocalMirror(tmp_path_factory.mktemp("mirror"))
     return mirror, mirror.import_path(ADVISORIES)
 

@@ -16,15 +16,16 @@ from ridgeline.domain.report import AnalyzerStatus
 from ridgeline.output.json import report_to_dict
 from ridgeline.pipeline.runner import run_pipeline
 from ridgeline.vulndb.local import LocalMirror
+from tests.support.advisories import SKIP_REASON, advisory_bundle
 
-ADVISORIES = Path("/work/shared/advisories")
+ADVISORIES = advisory_bundle() or Path("/nonexistent/shared/advisories")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not ADVISORIES.is_dir():
-        pytest.skip("shared advisory bundle not present")
+        pytest.skip(SKIP_REASON)
     directory = tmp_path_factory.mktemp("data")
     mirror = LocalMirror(directory)
     for folder in ("npm", "Maven", "crates.io"):
@@ -80,7 +81,9 @@ def test_vulnerable_lockfiles_end_to_end(tmp_path: Path, data_dir: Path) -> None
     assert all(f.line == 33 and f.file == "package-lock.json" for f in lodash)
     ghsa = next(f for f in lodash if f.rule_id == "GHSA-p6mc-m468-83gw")
     assert ghsa.severity is Severity.HIGH
-    assert ghsa.suggestion.startswith("Upgrade lodash to 4.17.20 or later")  # the version fixing both advisories
+    assert ghsa.suggestion.startswith(
+        "Upgrade lodash to 4.17.20 or later"
+    )  # the version fixing both advisories
     assert ("Cargo.lock", "RUSTSEC-2021-0003") in by_rule
     body = report_to_dict(report)
     assert json.dumps(body)

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-BUNDLE = Path(__file__).resolve().parents[3].parent / "shared" / "advisories"
+from tests.support.advisories import SKIP_REASON, advisory_bundle
+
+BUNDLE = advisory_bundle() or Path("/nonexistent")
 
 
-@pytest.mark.skipif(not BUNDLE.is_dir(), reason=f"the offline advisory bundle is not at {BUNDLE}")
+@pytest.mark.skipif(advisory_bundle() is None, reason=SKIP_REASON)
 def test_every_finding_names_the_version_that_fixes_them_all(tmp_path: Path) -> None:
     env = {**os.environ, "RIDGELINE_DATA_DIR": str(tmp_path / "data")}
     subprocess.run([sys.executable, "-m", "ridgeline", "advisories", "import", str(BUNDLE / "PyPI")],
