@@ -10,6 +10,7 @@ from typing import Any
 from ridgeline.output.sanitize import code_span, visible
 
 SEVERITIES = ("critical", "high", "medium", "low")
+_SUPPRESSED_LISTED = 20
 CATEGORIES = (("secret", "Secrets"), ("sast", "Code"), ("dependency", "Dependencies"))
 
 
@@ -150,8 +151,19 @@ def render_markdown(envelope: dict[str, Any]) -> str:
     if dependency_findings:
         lines += _dependencies(dependency_findings)
     if suppressed:
-        lines += [f"## Suppressed ({len(suppressed)})", "", "| where | rule | reason |", "|---|---|---|"]
+        lines += [f"## Suppressed ({len(suppressed)})", ""]
+        reasons: dict[str, int] = defaultdict(int)
         for finding in suppressed:
+            reasons[finding.get("suppressed_reason", "")] += 1
+        if len(suppressed) > _SUPPRESSED_LISTED:
+            lines += ["| reason | findings |", "|---|---|"]
+            lines += [
+                f"| {_cell(reason)} | {count} |"
+                for reason, count in sorted(reasons.items(), key=lambda kv: -kv[1])
+            ]
+            lines += ["", f"The first {_SUPPRESSED_LISTED} (the JSON and SARIF reports list them all):", ""]
+        lines += ["| where | rule | reason |", "|---|---|---|"]
+        for finding in suppressed[:_SUPPRESSED_LISTED]:
             lines.append(
                 f"| {_cell(code_span(finding['file'] + ':' + str(finding['line'])))} | {_cell(code_span(finding['rule_id']))} | "
                 f"{_cell(finding.get('suppressed_reason', ''))} |"
