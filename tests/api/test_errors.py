@@ -212,3 +212,11 @@ def test_more_malformed_values(
 ) -> None:
     response = post(ridgeline, VALID | {field: value}, scan_key)
     assert (response.status_code, response.json()) == (400, {"error": error})
+
+
+def test_docs_work_offline(ridgeline: RidgelineServer) -> None:
+    page = httpx.get(f"{ridgeline.url}/docs")
+    assert page.status_code == 200
+    assert "cdn." not in page.text and "/docs-assets/swagger-ui-bundle.js" in page.text
+    asset = httpx.get(f"{ridgeline.url}/docs-assets/swagger-ui-bundle.js")
+    assert asset.status_code == 200 and len(asset.content) > 100_000

@@ -37,7 +37,10 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
         description="Wire-compatible with the Rafter static-scan API.",
         lifespan=lifespan,
         redirect_slashes=False,  # clients carrying a key refuse redirects (API.md)
+        docs_url=None,  # served below from packaged assets: a self-hosted server may be offline
+        redoc_url=None,
     )
+    _mount_docs(app)
     app.state.runtime = runtime
 
     @app.exception_handler(RidgelineError)
@@ -106,3 +109,23 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
     )
     app.add_middleware(RequestIdMiddleware)
     return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """``/docs`` with Swagger UI from the ``swagger-ui-bundle`` package instead of a CDN."""
+    import swagger_ui_bundle
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="Ridgeline scan API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
