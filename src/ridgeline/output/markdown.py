@@ -103,15 +103,20 @@ def render_markdown(envelope: dict[str, Any]) -> str:
     """Render the completed-scan envelope of the API (``vulnerabilities``, ``summary``, …)."""
     findings = list(envelope.get("vulnerabilities") or [])
     suppressed = list(envelope.get("suppressed") or [])
+    branch = envelope.get("branch_name") or ""
+    heading = f"# Ridgeline scan report: {visible(envelope.get('repository_name', ''))}"
     lines = [
-        f"# Ridgeline scan report: {envelope.get('repository_name', '')} @ {envelope.get('branch_name', '')}",
+        heading + (f" @ {visible(branch)}" if branch else ""),
         "",
         (
             f"- Scan: `{envelope['scan_id']}` ({envelope.get('scan_mode', 'fast')} mode)"
             if envelope.get("scan_id")
             else f"- Local check ({envelope.get('scan_mode', 'fast')} mode)"
         ),
-        f"- Commit: `{envelope.get('commit_sha', '')}`",
+    ]
+    if envelope.get("commit_sha"):
+        lines.append(f"- Commit: `{envelope['commit_sha']}`")
+    lines += [
         f"- Finished: {envelope.get('scan_date', '')}",
         "",
         "## Summary",
