@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     trusted_proxies: str | None = None
 
     workers: int = 2
+    max_concurrent_scans_per_account: int | None = 2
     ls_remote_timeout: float = 15.0
     clone_timeout: float = 300.0
     clone_max_bytes: int = 1 << 30

@@ -160,3 +160,46 @@ def test_the_embedded_database_is_private(runtime) -> None:  # type: ignore[no-u
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     for path in data_dir.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path.name
+
+
+def test_an_account_at_its_concurrency_limit_waits_queued(runtime, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from ridgeline.queue.base import JobDeferred
+    from ridgeline.queue.local import LocalJobQueue
+
+    make_repo(tmp_path / "repos" / "acme" / "busy", {"a.py": "x = 1\n"})
+    with runtime.sessions.begin() as session:
+        account = create_account(session, "busy-co")
+        principal = Principal(account.id, 0, "scan")
+        ids = [
+            record_scan(session, principal, ScanSubmission(ScanTarget("local", "acme/busy", "main"), ScanMode.FAST, None),
+                        runtime.cipher).id
+            for _ in range(3)
+        ]  # fmt: skip
+        for scan_id in ids[:2]:  # two already processing: the default cap
+            ScanRepository(session).get(scan_id).status = "processing"
+    worker = _worker(runtime)
+    with pytest.raises(JobDeferred):
+        run_scan_job(ids[2], runtime=worker)
+    assert _row(runtime, ids[2]).status == "queued"
+
+    # through the queue: redelivered until a slot frees up, then it runs
+    done = threading.Event()
+
+    def job(scan_id: str) -> None:
+        run_scan_job(scan_id, runtime=worker)
+        if _row(runtime, scan_id).status == "completed":
+            done.set()
+
+    queue = LocalJobQueue(job, workers=1)
+    queue.retry_delay = 0.1
+    queue.start()
+    try:
+        queue.enqueue(ids[2])
+        assert not done.wait(0.5)
+        with runtime.sessions.begin() as session:
+            ScanRepository(session).get(ids[0]).status = "failed"
+        assert done.wait(30), "the deferred scan never ran"
+    finally:
+        queue.shutdown()

@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Protocol
 
 
+class JobDeferred(Exception):
+    """Raised by a job that cannot start yet (its account has as many scans processing as it may):
+    the queue delivers it again later, and the scan stays ``queued``."""
+
+
 class JobQueue(Protocol):
     def enqueue(self, scan_id: str) -> None:
         """Schedule the scan. Called only after the scan row is committed."""

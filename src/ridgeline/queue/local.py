@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+from ridgeline.queue.base import JobDeferred
+
 log = logging.getLogger(__name__)
 
 
@@ -23,6 +25,7 @@ class LocalJobQueue:
         self._recover = recover
         self._pool: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
+        self.retry_delay = 2.0
 
     def start(self) -> None:
         with self._lock:
@@ -42,8 +45,18 @@ class LocalJobQueue:
     def _run(self, scan_id: str) -> None:
         try:
             self._job(scan_id)
+        except JobDeferred:
+            timer = threading.Timer(self.retry_delay, self._redeliver, args=(scan_id,))
+            timer.daemon = True
+            timer.start()
         except Exception:
             log.exception("scan job %s crashed", scan_id)
+
+    def _redeliver(self, scan_id: str) -> None:
+        try:
+            self.enqueue(scan_id)
+        except RuntimeError:
+            pass  # shutting down: the scan stays queued and is resumed on the next start
 
     def shutdown(self) -> None:
         with self._lock:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ridgeline.store.tables import (
     AccountRow,
@@ -94,12 +94,23 @@ class ScanRepository:
             select(ScanRow).where(ScanRow.id == scan_id, ScanRow.account_id == account_id)
         )
 
-    def claim(self, scan_id: str, from_statuses: tuple[str, ...], when: datetime) -> bool:
-        """Atomically move a scan to processing; False if another worker has it or it finished."""
+    def claim(self, scan_id: str, from_statuses: tuple[str, ...], when: datetime,
+              max_processing_per_account: int | None = None) -> bool:  # fmt: skip
+        """Atomically move a scan to processing; False if another worker has it, it finished, or its
+        account already has ``max_processing_per_account`` scans processing (one statement: SQLite
+        serialises it; on PostgreSQL two workers may briefly exceed the cap by one)."""
+        statement = update(ScanRow).where(ScanRow.id == scan_id, ScanRow.status.in_(from_statuses))
+        if max_processing_per_account is not None:
+            other = aliased(ScanRow)
+            processing = (
+                select(func.count())
+                .select_from(other)
+                .where(other.account_id == ScanRow.account_id, other.status == "processing")
+                .scalar_subquery()
+            )
+            statement = statement.where(processing < max_processing_per_account)
         result = self.session.execute(
-            update(ScanRow)
-            .where(ScanRow.id == scan_id, ScanRow.status.in_(from_statuses))
-            .values(status="processing", started_at=when, attempts=ScanRow.attempts + 1)
+            statement.values(status="processing", started_at=when, attempts=ScanRow.attempts + 1)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 

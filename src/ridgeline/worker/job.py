@@ -31,6 +31,7 @@ from ridgeline.pipeline.history import with_history
 from ridgeline.pipeline.passes import unavailable_passes
 from ridgeline.pipeline.runner import run_pipeline
 from ridgeline.pipeline.suppression import apply_suppressions
+from ridgeline.queue.base import JobDeferred
 from ridgeline.services.credentials import linked_token
 from ridgeline.services.quotas import refund_scan
 from ridgeline.services.token_cipher import TokenCipher
@@ -63,7 +64,11 @@ class WorkerRuntime:
 def run_scan_job(scan_id: str, runtime: WorkerRuntime) -> None:
     with runtime.sessions.begin() as session:
         repo = ScanRepository(session)
-        if not repo.claim(scan_id, (ScanStatus.QUEUED.value,), utcnow()):
+        cap = runtime.settings.max_concurrent_scans_per_account
+        if not repo.claim(scan_id, (ScanStatus.QUEUED.value,), utcnow(), cap):
+            row = repo.get(scan_id)
+            if row is not None and row.status == ScanStatus.QUEUED.value:
+                raise JobDeferred()  # the account is at its concurrency limit: try again shortly
             return
         row = repo.get(scan_id)
         assert row is not None
