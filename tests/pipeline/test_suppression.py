@@ -166,3 +166,14 @@ def test_the_secrets_analyzer_uses_the_same_marker_rules() -> None:
     assert (
         inline_marker_reason("github-pat", Category.SECRET, "x  # gitleaks:allow") == "inline gitleaks:allow"
     )
+
+
+def test_deeply_nested_or_oversized_policy_entries_are_notices(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(f't = "{KEY}"\n')
+    (tmp_path / ".ridgeline.yml").write_text("ignore: " + "[" * 20000 + "]" * 20000 + "\n")
+    (tmp_path / ".rafter.yml").write_text('exclude_paths: ["' + "a" * 5000 + '"]\n')
+    (tmp_path / ".rafter.yaml").write_text("ignore:\n" + "".join("  " * i + "- a:\n" for i in range(1, 60)))
+    policy = load_policy(tmp_path)
+    assert policy.ignores == () and policy.exclude == ()
+    assert len(policy.errors) == 3
+    assert [f.rule_id for f in _scan(tmp_path).reported] == ["github-pat"]

@@ -41,28 +41,37 @@ def _environment() -> dict[str, str]:
     }
 
 
-def _run(root: Path, args: list[str], overrides: list[str]) -> subprocess.CompletedProcess[str]:
+def _decode(data: bytes) -> str:
+    """Bytes from git as the str that ``os.scandir`` would give for the same names (no newline
+    translation: a name may contain a carriage return)."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _run(
+    root: Path, args: list[str], overrides: list[str], stdin: bytes | None = None
+) -> tuple[int, str, str]:
     argv = ["git", "-C", str(root)]
     for setting in overrides:
         argv += ["-c", setting]
-    return subprocess.run(
-        [*argv, *args], capture_output=True, text=True, timeout=120, check=False, env=_environment()
+    result = subprocess.run(
+        [*argv, *args], input=stdin, capture_output=True, timeout=120, check=False, env=_environment()
     )
+    return result.returncode, _decode(result.stdout), result.stderr.decode("utf-8", "replace")
 
 
 def _driver_overrides(root: Path) -> list[str]:
     """Empty every filter/diff driver command the repository configures (reading config runs nothing)."""
-    listed = _run(root, ["config", "--name-only", "--list"], list(_SAFE_CONFIG))
-    names = {line.strip() for line in listed.stdout.splitlines()}
+    _status, listed, _err = _run(root, ["config", "--name-only", "--list", "-z"], list(_SAFE_CONFIG))
+    names = {name.strip() for name in listed.split("\0") if name.strip()}
     return [f"{name}=" for name in sorted(names) if _DRIVER_KEY.match(name)]
 
 
-def _git(root: Path, *args: str) -> str:
-    result = _run(root, list(args), [*_SAFE_CONFIG, *_driver_overrides(root)])
-    if result.returncode != 0:
-        detail = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "git failed"
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> str:
+    status, out, err = _run(root, list(args), [*_SAFE_CONFIG, *_driver_overrides(root)], stdin)
+    if status != 0:
+        detail = err.strip().splitlines()[-1] if err.strip() else "git failed"
         raise GitError(detail.removeprefix("fatal: "))
-    return result.stdout
+    return out
 
 
 @dataclass(slots=True)
@@ -81,36 +90,38 @@ class ChangeSet:
         return any(line in changed for line in range(start, max(start, end) + 1))
 
 
-def parse_unified_diff(diff: str) -> ChangeSet:
+def hunk_lines(patch: str) -> set[int]:
+    """Added or modified line numbers (new side) of one file's ``-U0`` patch."""
+    lines: set[int] = set()
+    for line in patch.split("\n"):
+        match = _HUNK.match(line)
+        if match:
+            start, count = int(match.group(1)), int(match.group(2) or 1)
+            lines.update(range(start, start + count))
+    return lines
+
+
+_DIFF_ARGS = ("diff", "--no-color", "--no-ext-diff", "--no-textconv", "--diff-filter=ACMR")
+
+
+def _changes(root: Path, *selector: str) -> ChangeSet:
+    """Exact names from ``--name-only -z`` (patch headers quote and tab-terminate odd names), then
+    each file's hunks; the patch lists files in the same order as the names."""
+    names = [n for n in _git(root, *_DIFF_ARGS, "--name-only", "-z", *selector, "--").split("\0") if n]
+    patch = _git(root, *_DIFF_ARGS, "-U0", *selector, "--")
+    sections = [s for s in ("\n" + patch).split("\ndiff --git ") if s.strip()]
     changes = ChangeSet()
-    current: str | None = None
-    for line in diff.splitlines():
-        if line.startswith("+++ "):
-            target = line[4:]
-            current = target[2:] if target.startswith("b/") else None
-            if current is not None:
-                changes.lines.setdefault(current, set())
-        elif current is not None:
-            match = _HUNK.match(line)
-            if match:
-                start, count = int(match.group(1)), int(match.group(2) or 1)
-                changes.lines[current].update(range(start, start + count))
+    if len(sections) == len(names):
+        for name, section in zip(names, sections, strict=True):
+            changes.lines[name] = hunk_lines(section)
+        return changes
+    for name in names:  # odd output: ask file by file
+        changes.lines[name] = hunk_lines(_git(root, *_DIFF_ARGS, "-U0", *selector, "--", name))
     return changes
 
 
 def staged_changes(root: Path) -> ChangeSet:
-    return parse_unified_diff(
-        _git(
-            root,
-            "diff",
-            "--cached",
-            "-U0",
-            "--no-color",
-            "--no-ext-diff",
-            "--no-textconv",
-            "--diff-filter=ACMR",
-        )
-    )
+    return _changes(root, "--cached")
 
 
 def diff_changes(root: Path, ref: str) -> ChangeSet:
@@ -120,19 +131,7 @@ def diff_changes(root: Path, ref: str) -> ChangeSet:
         _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except GitError:
         raise GitError(f"{ref!r} is not a commit in this repository") from None
-    changes = parse_unified_diff(
-        _git(
-            root,
-            "diff",
-            "-U0",
-            "--no-color",
-            "--no-ext-diff",
-            "--no-textconv",
-            "--diff-filter=ACMR",
-            ref,
-            "--",
-        )
-    )
+    changes = _changes(root, ref)
     for name in _git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0"):
         if name:  # untracked files are new: every line counts
             changes.lines[name] = set(range(1, 10**7))
@@ -141,19 +140,9 @@ def diff_changes(root: Path, ref: str) -> ChangeSet:
 
 def export_index(root: Path, paths: list[str], destination: Path) -> None:
     """Write the staged (index) version of ``paths`` under ``destination`` (no smudge filters)."""
-    if not paths:
-        return
-    argv = ["git", "-C", str(root)]
-    for setting in (*_SAFE_CONFIG, *_driver_overrides(root)):
-        argv += ["-c", setting]
-    subprocess.run(
-        [*argv, "checkout-index", f"--prefix={destination}/", "-z", "--stdin"],
-        input="\0".join(paths).encode(),
-        capture_output=True,
-        timeout=120,
-        check=True,
-        env=_environment(),
-    )
+    if paths:
+        names = b"\0".join(p.encode("utf-8", "surrogateescape") for p in paths)
+        _git(root, "checkout-index", f"--prefix={destination}/", "-z", "--stdin", stdin=names)
 
 
 def current_branch(root: Path) -> str:

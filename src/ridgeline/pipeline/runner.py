@@ -71,9 +71,9 @@ def run_pipeline(
             text = source.read_text()
         except OSError as exc:
             for analyzer in interested:
-                _record_error(states[analyzer.name], source.path, f"unreadable: {exc.strerror}")
+                _record_error(states[analyzer.name], display_path(source.path), f"unreadable: {exc.strerror}")
             continue
-        file_input = FileInput(source.path, text)
+        file_input = FileInput(display_path(source.path), text)
         for analyzer in interested:
             state = states[analyzer.name]
             skip_reason = getattr(analyzer, "skip_reason", None)
@@ -87,10 +87,10 @@ def run_pipeline(
                 state.files += 1
             except FileRejected as rejected:
                 state.files += 1
-                _record_error(state, source.path, rejected.reason)
+                _record_error(state, file_input.path, rejected.reason)
             except Exception as exc:  # one file's failure must not end the scan
                 log.warning("analyzer %s failed on a file: %s", analyzer.name, type(exc).__name__)
-                _record_error(state, source.path, f"analyzer error: {type(exc).__name__}")
+                _record_error(state, file_input.path, f"analyzer error: {type(exc).__name__}")
             state.seconds += time.perf_counter() - started
     runs: list[AnalyzerRun] = []
     findings: list[Finding] = []
@@ -125,6 +125,12 @@ def run_pipeline(
         findings.extend(state.findings)
     findings.sort(key=lambda f: f.sort_key)
     return ScanReport(findings=tuple(findings), analyzers=tuple(runs), commit_sha=commit_sha)
+
+
+def display_path(path: str) -> str:
+    """A path as reports show it: bytes that are not UTF-8 (kept by the OS as surrogates) become
+    ``\\xNN`` escapes, so every report is valid UTF-8 JSON."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _record_error(state: _RunState, path: str, message: str) -> None:
