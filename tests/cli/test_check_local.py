@@ -161,3 +161,20 @@ def test_secrets_history_finds_a_deleted_key(tmp_path: Path, data: Path) -> None
     assert result.returncode == 1, result.stderr
     [finding] = json.loads(result.stdout)["vulnerabilities"]
     assert (finding["file"], finding["commit"], finding["in_tip"]) == ("creds.env", introduced, False)
+
+
+@pytest.mark.parametrize("name", ["sp ace.txt", "c\rd.txt", "tab\there.txt", "caf\u00e9.txt"])
+def test_odd_file_names_are_not_a_way_around_diff_and_staged(tmp_path: Path, data: Path, name: str) -> None:
+    repo = tmp_path / "repo"
+    make_repo(repo, {"a.txt": "x\n"})
+    base = git(repo, "rev-parse", "HEAD")
+    (repo / name).write_text(f"KEY={AWS}\n")
+    git(repo, "add", "-A")
+    staged = check("secrets", "--staged", "--format", "json", cwd=repo, data=data)
+    assert staged.returncode == 1, staged.stderr
+    git(repo, "commit", "-q", "-m", "odd")
+    for args in (["check", "--diff", base, "--only", "secrets"], ["check", ".", "--only", "secrets"]):
+        result = check(*args, "--format", "json", cwd=repo, data=data)
+        assert result.returncode == 1, (args, result.stdout[-500:], result.stderr[-500:])
+        [finding] = json.loads(result.stdout)["vulnerabilities"]
+        assert finding["rule_id"] == "aws-access-key-id"
