@@ -15,7 +15,7 @@ from ridgeline.services.keys import Principal
 from ridgeline.services.scans import ScanSubmission, record_scan
 from ridgeline.store.repositories import ScanRepository
 from ridgeline.worker.job import run_scan_job
-from tests.support.repos import make_repo
+from tests.support.repos import git, make_repo
 
 
 @pytest.fixture
@@ -203,3 +203,17 @@ def test_an_account_at_its_concurrency_limit_waits_queued(runtime, tmp_path: Pat
         assert done.wait(30), "the deferred scan never ran"
     finally:
         queue.shutdown()
+
+
+def test_gitattributes_cannot_hide_a_file_from_the_scan(runtime, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """working-tree-encoding would turn the file into UTF-16 (then skipped as binary) on checkout."""
+    repo = tmp_path / "repos" / "acme" / "enc"
+    make_repo(repo, {"a.txt": 'KEY = "AKIAQ2LNOPRSTUVWX4YZ"\n'})  # stored as UTF-8 ...
+    (repo / ".gitattributes").write_text("a.txt working-tree-encoding=UTF-16\n")  # ... then re-encoded
+    git(repo, "add", ".gitattributes")
+    git(repo, "commit", "-q", "-m", "attributes")
+    scan_id = _queue_scan(runtime, "acme/enc")
+    run_scan_job(scan_id, runtime=_worker(runtime))
+    row = _row(runtime, scan_id)
+    assert row.status == "completed", row.error
+    assert [f["file"] for f in json.loads(row.report)["vulnerabilities"]] == ["a.txt"]

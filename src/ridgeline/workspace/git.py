@@ -161,9 +161,10 @@ def shallow_clone(
     with tempfile.TemporaryDirectory(prefix="ridgeline-home-") as home:
         env = git_environment(remote, home)
         argv = [
-            "git", "clone", "--quiet", "--depth", "1", "--single-branch", "--no-tags",
+            "git", "clone", "--quiet", "--depth", "1", "--single-branch", "--no-tags", "--no-checkout",
             "--no-recurse-submodules", "--branch", branch, "--", remote.url, str(destination),
         ]  # fmt: skip
+        started = time.monotonic()
         status = _run_bounded(
             argv, env, watch=destination, timeout=timeout, max_bytes=max_bytes, what="Cloning the repository"
         )
@@ -171,6 +172,22 @@ def shallow_clone(
             if destination.exists() and tree_size(destination) > max_bytes:
                 raise ScanFailure(f"The repository exceeds the {format_bytes(max_bytes)} clone limit.")
             raise ScanFailure("The repository or branch could not be cloned (not found or access denied).")
+        # Check out the exact bytes git stores: the repository's own .gitattributes must not
+        # re-encode (working-tree-encoding), convert line ends or run filters on what we scan.
+        # $GIT_DIR/info/attributes takes precedence over every in-tree .gitattributes file.
+        info = destination / ".git" / "info"
+        info.mkdir(parents=True, exist_ok=True)
+        (info / "attributes").write_text("* -text -eol -working-tree-encoding -filter -ident -diff -merge\n")
+        remaining = max(1.0, timeout - (time.monotonic() - started))
+        status = _run_bounded(
+            ["git", "-C", str(destination), "checkout", "--quiet", "--force", "HEAD", "--"],
+            env, watch=destination, timeout=remaining, max_bytes=max_bytes, what="Cloning the repository",
+        )  # fmt: skip
+        if status != 0:
+            raise ScanFailure(
+                "The branch could not be checked out (its tree may be too deep or contain names "
+                "this system cannot store)."
+            )
         result = subprocess.run(
             ["git", "-C", str(destination), "rev-parse", "HEAD"],
             stdin=subprocess.DEVNULL,
