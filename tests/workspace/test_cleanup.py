@@ -43,3 +43,22 @@ def _check_deep_tree(root: Path) -> None:
     assert remove_tree(root)
     assert not root.exists()
     assert Path("/etc/passwd").exists()  # the symlink was removed, never followed
+
+
+def test_paths_longer_than_path_max_are_removed(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    leaf = root
+    leaf.mkdir()
+    fd = os.open(leaf, os.O_RDONLY)
+    try:
+        for _ in range(2500):  # 2 × 2500 characters: beyond PATH_MAX (4096)
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        with open(os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o600, dir_fd=fd), "w") as handle:
+            handle.write("x\n")
+    finally:
+        os.close(fd)
+    assert remove_tree(root)
+    assert not root.exists()

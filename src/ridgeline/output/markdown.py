@@ -129,6 +129,12 @@ def render_markdown(envelope: dict[str, Any]) -> str:
         lines += ["| analyzer | status | files | time | notes |", "|---|---|---|---|---|"]
         for run in analyzers:
             notes = run.get("reason") or ""
+            skipped = run.get("skipped") or {}
+            if skipped:
+                listed = ", ".join(
+                    f"{count} {reason.replace('_', ' ')}" for reason, count in sorted(skipped.items())
+                )
+                notes = (notes + f" skipped files: {listed}").strip()
             if run.get("errors"):
                 notes = (notes + f" {len(run['errors'])} file error(s)").strip()
             lines.append(

@@ -36,6 +36,12 @@ def render_text(envelope: dict[str, Any], *, colour: bool = False) -> str:
     if suppressed:
         lines.append(f"{len(suppressed)} suppressed (inline markers, policy files or baseline)")
     for run in envelope.get("analyzers") or []:
+        unread = {k: v for k, v in (run.get("skipped") or {}).items() if k in ("unreadable", "too_large")}
+        if unread:
+            counts = ", ".join(
+                f"{count} {reason.replace('_', ' ')}" for reason, count in sorted(unread.items())
+            )
+            lines.append(f"{run['name']}: files not analysed: {counts}")
         if run.get("status") != "succeeded":
             reason = f": {run['reason']}" if run.get("reason") else ""
             lines.append(f"{run['name']}: {run['status']}{visible(reason)}")

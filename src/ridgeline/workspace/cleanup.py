@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -52,13 +53,13 @@ def remove_tree(root: Path) -> bool:
             try:
                 os.rmdir(directory)
             except OSError as exc:
-                log.error("could not remove a workspace folder: %s", exc.strerror)
+                log.debug("could not remove a workspace folder: %s", exc.strerror)
             continue
         try:
             os.chmod(directory, 0o700)
             entries = list(os.scandir(directory))
         except OSError as exc:
-            log.error("could not list a workspace folder: %s", exc.strerror)
+            log.debug("could not list a workspace folder: %s", exc.strerror)
             continue
         stack.append((directory, True))
         for entry in entries:
@@ -68,7 +69,14 @@ def remove_tree(root: Path) -> bool:
                 else:
                     os.unlink(entry.path)
             except OSError as exc:
-                log.error("could not remove a workspace file: %s", exc.strerror)
+                log.debug("could not remove a workspace file: %s", exc.strerror)
+    if os.path.lexists(root):
+        # Paths longer than PATH_MAX (a few thousand nested folders) defeat path-based calls;
+        # GNU rm walks with directory file descriptors and removes them.
+        subprocess.run(
+            ["rm", "-rf", "--one-file-system", "--", str(root)],
+            stdin=subprocess.DEVNULL, capture_output=True, timeout=600, check=False,
+        )  # fmt: skip
     left = os.path.lexists(root)
     if left:
         log.error("a workspace could not be removed completely")
