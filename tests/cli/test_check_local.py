@@ -178,3 +178,15 @@ def test_odd_file_names_are_not_a_way_around_diff_and_staged(tmp_path: Path, dat
         assert result.returncode == 1, (args, result.stdout[-500:], result.stderr[-500:])
         [finding] = json.loads(result.stdout)["vulnerabilities"]
         assert finding["rule_id"] == "aws-access-key-id"
+
+
+def test_history_reports_real_file_names(tmp_path: Path, data: Path) -> None:
+    repo = tmp_path / "repo"
+    make_repo(repo, {"caf\u00e9 secret.txt": f"K={AWS}\n", "a\rb.txt": f"K={KEY}\n"})
+    make_repo(repo, {"caf\u00e9 secret.txt": "K=x\n", "a\rb.txt": "K=y\n"}, message="remove")
+    result = check("secrets", str(repo), "--history", "--format", "json", cwd=tmp_path, data=data)
+    assert result.returncode == 1, result.stderr
+    assert sorted(f["file"] for f in json.loads(result.stdout)["vulnerabilities"]) == [
+        "a\rb.txt",
+        "caf\u00e9 secret.txt",
+    ]

@@ -39,7 +39,18 @@ def _analyzer_names(only: str | None) -> tuple[list[str], list[str]]:
     return names, notices
 
 
-def run_check(
+def run_check(path: Path, **options: Any) -> None:
+    """Exit 2 (CLI.md: error) for anything unexpected, never 1, which means findings."""
+    try:
+        _run_check(path, **options)
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        typer.echo(f"Error: the check could not finish ({type(exc).__name__}: {str(exc)[:200]})", err=True)
+        raise typer.Exit(2) from None
+
+
+def _run_check(
     path: Path,
     *,
     mode: str,

@@ -121,9 +121,9 @@ def key_create(
     if scope not in SCOPES:
         typer.echo(f"Error: --scope must be one of {', '.join(SCOPES)}.", err=True)
         raise typer.Exit(1)
-    if expires is not None and expires < 1:
+    if expires is not None and not 1 <= expires <= 36500:
         typer.echo(
-            "Error: --expires is a number of days, at least 1 (omit it for a key that does not expire).",
+            "Error: --expires is a number of days from 1 to 36500 (omit it for a key that does not expire).",
             err=True,
         )
         raise typer.Exit(1)

@@ -64,7 +64,8 @@ def _finding(number: int, finding: dict[str, Any]) -> list[str]:
 
 def _text(value: str) -> str:
     """Prose from rules and advisories: one paragraph, no raw HTML, no control characters."""
-    return visible(" ".join(value.split())).replace("<", "&lt;")
+    text = visible(" ".join(value.split())).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("`", "\\`")
 
 
 def _dependencies(findings: list[dict[str, Any]]) -> list[str]:
@@ -104,9 +105,9 @@ def render_markdown(envelope: dict[str, Any]) -> str:
     findings = list(envelope.get("vulnerabilities") or [])
     suppressed = list(envelope.get("suppressed") or [])
     branch = envelope.get("branch_name") or ""
-    heading = f"# Ridgeline scan report: {visible(envelope.get('repository_name', ''))}"
+    heading = f"# Ridgeline scan report: {_text(envelope.get('repository_name', ''))}"
     lines = [
-        heading + (f" @ {visible(branch)}" if branch else ""),
+        heading + (f" @ {_text(branch)}" if branch else ""),
         "",
         (
             f"- Scan: `{envelope['scan_id']}` ({envelope.get('scan_mode', 'fast')} mode)"

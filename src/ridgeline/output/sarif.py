@@ -72,7 +72,7 @@ def _result(finding: dict[str, Any], rule_index: int) -> dict[str, Any]:
         "category": finding["category"],
         "confidence": finding.get("confidence", "high"),
     }
-    for key in ("package", "version", "ecosystem", "fixed_versions", "advisory_ids"):
+    for key in ("package", "version", "ecosystem", "fixed_versions", "advisory_ids", "commit", "in_tip"):
         if key in finding:
             properties[key] = finding[key]
     result: dict[str, Any] = {

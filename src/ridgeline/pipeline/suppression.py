@@ -164,7 +164,10 @@ def load_policy(root: Path) -> RepositoryPolicy:
 
 def load_baseline(path: Path) -> frozenset[str]:
     """Fingerprints of a baseline written by ``ridgeline check --write-baseline``."""
-    document = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise ValueError("not a Ridgeline baseline (nested too deeply)") from None
     if not isinstance(document, dict) or not isinstance(document.get("fingerprints"), list):
         raise ValueError('not a Ridgeline baseline (expected {"fingerprints": [...]})')
     return frozenset(str(f) for f in document["fingerprints"])

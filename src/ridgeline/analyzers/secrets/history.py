@@ -18,6 +18,7 @@ salted hash, like every other secret finding.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import subprocess
 import tempfile
@@ -79,13 +80,14 @@ def _introductions(repo_dir: Path, env: dict[str, str], commit: str) -> dict[str
     )  # fmt: skip
     first: dict[str, tuple[str, str]] = {}
     current = ""
-    for line in out.decode("utf-8", "surrogateescape").splitlines():
+    for line in out.decode("utf-8", "surrogateescape").split("\n"):
         if line.startswith("\x00"):
             current = line[1:]
             continue
         if not line.startswith(":"):
             continue
         meta, _, path = line.partition("\t")
+        path = _unquote(path)
         fields = meta.split()
         if len(fields) < 5 or fields[4].startswith("D"):
             continue
@@ -93,6 +95,14 @@ def _introductions(repo_dir: Path, env: dict[str, str], commit: str) -> dict[str
         if blob not in first:
             first[blob] = (current, path)
     return first
+
+
+def _unquote(path: str) -> str:
+    """git C-quotes names with control characters ("a\\rb.txt"); report the real name."""
+    if len(path) >= 2 and path[0] == '"' and path[-1] == '"':
+        raw = codecs.escape_decode(path[1:-1].encode("utf-8", "surrogateescape"))[0]
+        return raw.decode("utf-8", "surrogateescape")  # type: ignore[union-attr]
+    return path
 
 
 def _reachable_blobs(repo_dir: Path, env: dict[str, str], commit: str) -> dict[str, tuple[str, int]]:
@@ -179,6 +189,10 @@ def scan_history(
     """
     with tempfile.TemporaryDirectory(prefix="ridgeline-home-") as home:
         env = git_environment(RemoteRepository(url="", protocol="file"), home)
+        # Paths as stored, not C-quoted ("caf\\303\\251.txt"); -z output is split on NUL by the parsers.
+        count = int(env["GIT_CONFIG_COUNT"])
+        env[f"GIT_CONFIG_KEY_{count}"], env[f"GIT_CONFIG_VALUE_{count}"] = "core.quotePath", "false"
+        env["GIT_CONFIG_COUNT"] = str(count + 1)
         commit = _resolve(repo_dir, env, ref)
         shallow = _git(repo_dir, env, "rev-parse", "--is-shallow-repository").strip() == b"true"
         blobs = _reachable_blobs(repo_dir, env, commit)
