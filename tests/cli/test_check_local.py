@@ -190,3 +190,16 @@ def test_history_reports_real_file_names(tmp_path: Path, data: Path) -> None:
         "a\rb.txt",
         "caf\u00e9 secret.txt",
     ]
+
+
+def test_a_non_utf8_file_name_is_scanned_and_reported(tmp_path: Path, data: Path) -> None:
+    repo = tmp_path / "repo"
+    make_repo(repo, {"a.txt": "x\n"})
+    with open(os.path.join(os.fsencode(repo), b"c\x85d.txt"), "w") as handle:
+        handle.write(f"K={AWS}\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "odd name")
+    result = check("check", ".", "--only", "secrets", "--format", "json", cwd=repo, data=data)
+    assert result.returncode == 1, result.stderr
+    [finding] = json.loads(result.stdout)["vulnerabilities"]
+    assert finding["file"] == "c\\x85d.txt"

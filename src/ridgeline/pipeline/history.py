@@ -19,6 +19,7 @@ from ridgeline.analyzers.secrets.history import HistoryError, scan_history
 from ridgeline.domain.errors import ScanFailure
 from ridgeline.domain.findings import SecretDetails
 from ridgeline.domain.report import AnalyzerRun, AnalyzerStatus, ScanReport
+from ridgeline.pipeline.runner import display_path
 
 log = logging.getLogger(__name__)
 NAME = "secrets.history"
@@ -46,7 +47,9 @@ def with_history(
                           duration_ms=int((time.perf_counter() - started) * 1000))  # fmt: skip
         return dataclasses.replace(report, analyzers=(*report.analyzers, run))
     gone = tuple(
-        f for f in scan.findings if isinstance(f.details, SecretDetails) and f.details.in_tip is False
+        dataclasses.replace(f, file=display_path(f.file))
+        for f in scan.findings
+        if isinstance(f.details, SecretDetails) and f.details.in_tip is False
     )
     run = AnalyzerRun(
         NAME,
