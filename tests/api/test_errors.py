@@ -188,6 +188,7 @@ def test_hostile_bodies_and_paths(ridgeline: RidgelineServer, scan_key: str) -> 
         assert (response.status_code, response.json()) == (404, {"error": "Not found."}), path
     response = httpx.delete(f"{ridgeline.url}/api/static/scan", headers={"x-api-key": scan_key})
     assert (response.status_code, response.json()) == (405, {"error": "Method not allowed."})
+    assert response.headers["allow"] == "GET, POST"
 
 
 @pytest.mark.parametrize(

@@ -49,15 +49,23 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
             log.error("request failed: %s", type(exc).__name__)
         return JSONResponse({"error": exc.message, **exc.extra}, status_code=exc.http_status)
 
+    router = build_router()
+
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         texts = {404: "Not found.", 405: "Method not allowed."}
         text = texts.get(exc.status_code, "The request could not be handled.")
-        return JSONResponse(
-            {"error": text}, status_code=exc.status_code, headers=getattr(exc, "headers", None)
-        )
+        headers = {k: v for k, v in (getattr(exc, "headers", None) or {}).items() if k.lower() != "allow"}
+        if exc.status_code == 405:  # every method served at this path, not only the first route's
+            methods = {
+                method
+                for route in router.routes
+                if request.url.path in (f"/api/static{route.path}", f"/api//static{route.path}")  # type: ignore[attr-defined]
+                for method in (getattr(route, "methods", None) or ())
+            }
+            headers["allow"] = ", ".join(sorted(methods))
+        return JSONResponse({"error": text}, status_code=exc.status_code, headers=headers or None)
 
-    router = build_router()
     app.include_router(router, prefix="/api/static")
     app.include_router(router, prefix="/api//static", include_in_schema=False)
 
