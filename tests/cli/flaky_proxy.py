@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import httpx
+
+from tests.support.loopback import LoopbackHTTPServer
 
 DROP = "drop"
 FORWARD = "forward"
@@ -24,7 +26,7 @@ FORWARD = "forward"
 Script = Callable[[str, str, int], "str | int"]
 
 
-class FlakyProxy:
+class FlakyProxy(LoopbackHTTPServer):
     def __init__(self, upstream: str, script: Script) -> None:
         self.upstream = upstream.rstrip("/")
         self.script = script
@@ -77,18 +79,4 @@ class FlakyProxy:
                 self.end_headers()
                 self.wfile.write(payload)
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self) -> FlakyProxy:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._serve(Handler)

@@ -11,8 +11,10 @@ import gzip
 import os
 import subprocess
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from tests.support.loopback import LoopbackHTTPServer
 
 
 def _is_fetch(encoding: str, body: bytes) -> bool:
@@ -22,7 +24,7 @@ def _is_fetch(encoding: str, body: bytes) -> bool:
     return b"command=fetch" in body or body[4:9] == b"want "
 
 
-class GitHttpServer:
+class GitHttpServer(LoopbackHTTPServer):
     def __init__(self, root: Path, *, token: str | None = None, stall_fetch: bool = False) -> None:
         self.root = root
         self.token = token
@@ -101,19 +103,8 @@ class GitHttpServer:
                 self.end_headers()
                 self.wfile.write(payload)
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._serve(Handler)
 
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self) -> GitHttpServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def close(self) -> None:
         self._stop.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        super().close()
