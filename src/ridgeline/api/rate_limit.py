@@ -9,7 +9,6 @@ trusted proxy.
 from __future__ import annotations
 
 import ipaddress
-import json
 import math
 import time
 from typing import Any
@@ -18,8 +17,10 @@ from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
+from ridgeline.api.middleware import send_json
+from ridgeline.domain.errors import RateLimited
+
 LIMITED_PREFIXES = ("/api/static/", "/api//static/")
-BODY = json.dumps({"error": "Rate limit exceeded. Please try again later."}).encode("utf-8")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -79,19 +80,8 @@ class RateLimitMiddleware:
             (b"x-ratelimit-reset", str(reset_in).encode()),
         ]
         if not allowed:
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 429,
-                    "headers": [
-                        (b"content-type", b"application/json"),
-                        (b"content-length", str(len(BODY)).encode()),
-                        (b"retry-after", str(reset_in).encode()),
-                        *extra,
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": BODY})
+            headers = [(b"retry-after", str(reset_in).encode()), *extra]
+            await send_json(send, RateLimited.http_status, {"error": RateLimited.public_message}, headers)
             return
 
         async def send_with_headers(message: dict[str, Any]) -> None:

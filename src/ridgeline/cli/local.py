@@ -65,12 +65,13 @@ def _run_check(
     all_files: bool = False,
     history: bool = False,
 ) -> None:
-    from ridgeline.analyzers.base import AnalysisContext, AnalyzerOptions
+    from ridgeline.analyzers.base import AnalysisContext
     from ridgeline.analyzers.registry import build_analyzers
     from ridgeline.cli import changes as git_changes
     from ridgeline.config import load_settings
     from ridgeline.domain.scan import ScanMode
     from ridgeline.output.json import report_to_dict
+    from ridgeline.pipeline.options import analyzer_options
     from ridgeline.pipeline.suppression import apply_suppressions, baseline_document, load_baseline
 
     fmt = fmt or "text"
@@ -92,7 +93,7 @@ def _run_check(
         raise _error(f"cannot read the baseline: {exc}") from None
 
     settings = load_settings()
-    options = AnalyzerOptions(data_dir=settings.data_dir)
+    options = analyzer_options(settings)
     change_set = None
     scan_root = root
     workdir: tempfile.TemporaryDirectory[str] | None = None

@@ -24,6 +24,7 @@ _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _BODY = 32
 _CHECK = 6
 SCOPES = ("scan", "read")
+_TOUCH_INTERVAL = timedelta(minutes=1)
 
 
 def _base62(number: int, width: int) -> str:
@@ -101,7 +102,10 @@ def authenticate(session: Session, server_secret: bytes, key: str | None) -> Pri
         raise AuthenticationError()
     if row.expires_at is not None and _aware(row.expires_at) <= now:
         raise AuthenticationError()
-    ApiKeyRepository(session).touch(row.id, now)
+    last_used = _aware(row.last_used_at) if row.last_used_at is not None else None
+    if last_used is None or now - last_used >= _TOUCH_INTERVAL:
+        # At most one write a minute per key: clients poll, and every write takes SQLite's lock.
+        ApiKeyRepository(session).touch(row.id, now)
     return Principal(account_id=row.account_id, key_id=row.id, scope=row.scope)
 
 

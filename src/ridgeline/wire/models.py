@@ -3,8 +3,6 @@ so a newer server never breaks an older client."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict
 
 
@@ -22,19 +20,3 @@ class ErrorBody(WireModel):
 class ScanAccepted(WireModel):
     success: bool
     scan_id: str
-
-
-class ScanStatusBody(WireModel):
-    status: str
-    scan_id: str
-    repository_name: str | None = None
-    branch_name: str | None = None
-    scan_mode: str | None = None
-    error: str | None = None
-    summary: dict[str, int] | None = None
-    vulnerabilities: list[dict[str, Any]] | None = None
-    markdown: str | None = None
-
-    @property
-    def finished(self) -> bool:
-        return self.status in ("completed", "failed")

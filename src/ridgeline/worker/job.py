@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ridgeline.analyzers.base import AnalysisContext, AnalyzerOptions
+from ridgeline.analyzers.base import AnalysisContext
 from ridgeline.analyzers.registry import build_analyzers
 from ridgeline.analyzers.secrets.analyzer import SecretsAnalyzer
 from ridgeline.config import Settings
@@ -28,6 +28,7 @@ from ridgeline.domain.errors import RidgelineError, ScanFailure
 from ridgeline.domain.scan import ScanMode, ScanStatus, ScanTarget
 from ridgeline.output.json import report_to_dict
 from ridgeline.pipeline.history import with_history
+from ridgeline.pipeline.options import analyzer_options
 from ridgeline.pipeline.passes import unavailable_passes
 from ridgeline.pipeline.runner import run_pipeline
 from ridgeline.pipeline.suppression import apply_suppressions
@@ -131,14 +132,7 @@ def _scan(target: ScanTarget, mode: ScanMode, token: str | None, runtime: Worker
             max_bytes=settings.clone_max_bytes,
         )
         ctx = AnalysisContext(root=checkout, mode=mode, secret_salt=runtime.secret_salt)
-        analyzers = build_analyzers(
-            options=AnalyzerOptions(
-                data_dir=settings.data_dir,
-                osv_api_url=settings.osv_api_url,
-                use_online_advisories=settings.osv_online,
-                secret_rules_file=settings.secret_rules,
-            )
-        )
+        analyzers = build_analyzers(options=analyzer_options(settings))
         report = run_pipeline(
             checkout,
             analyzers,
